@@ -1,0 +1,3 @@
+module github.com/ai-workflow-platform/platform
+
+go 1.26
