@@ -87,13 +87,17 @@ func cloverCounts(statements, covered *string) (Coverage, error) {
 	return Coverage{Statements: s, Covered: c}, nil
 }
 
+// maxCount bounds counters so that summing nested suites cannot overflow;
+// no real report counts a trillion statements or tests.
+const maxCount = 1 << 40
+
 // count parses a required non-negative integer attribute.
 func count(name string, v *string) (int, error) {
 	if v == nil {
 		return 0, fmt.Errorf("attribute %s is missing", name)
 	}
 	n, err := strconv.Atoi(*v)
-	if err != nil || n < 0 {
+	if err != nil || n < 0 || n > maxCount {
 		return 0, fmt.Errorf("attribute %s=%q is not a non-negative integer", name, *v)
 	}
 	return n, nil
