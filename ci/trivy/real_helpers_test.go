@@ -1,0 +1,141 @@
+package trivy
+
+import (
+	"bytes"
+	"compress/gzip"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"dagger/platform/versions"
+)
+
+// pinnedTrivy returns TRIVY_BIN after proving it is trivy at the pinned
+// version. It fails, never skips: a missing binary must not turn the real
+// tests green.
+func pinnedTrivy(t *testing.T) string {
+	t.Helper()
+	bin := os.Getenv("TRIVY_BIN")
+	if bin == "" {
+		t.Fatalf("TRIVY_BIN is not set: build trivy v%[1]s with "+
+			"`GOEXPERIMENT=jsonv2 go install github.com/aquasecurity/trivy/cmd/trivy@v%[1]s` "+
+			"(in its own module, cached outside the clone) and export TRIVY_BIN=<path>", versions.Trivy)
+	}
+	out, err := exec.Command("go", "version", "-m", bin).CombinedOutput()
+	if err != nil {
+		t.Fatalf("go version -m %s: %v\n%s", bin, err, out)
+	}
+	if got := moduleVersion(string(out), "github.com/aquasecurity/trivy"); got != "v"+versions.Trivy {
+		t.Fatalf("TRIVY_BIN=%s is trivy %q, the pipeline pins v%s (versions.Trivy)", bin, got, versions.Trivy)
+	}
+	return bin
+}
+
+// moduleVersion reads the main module's version from `go version -m` output.
+func moduleVersion(out, module string) string {
+	for _, line := range strings.Split(out, "\n") {
+		f := strings.Fields(line)
+		if len(f) >= 3 && f[0] == "mod" && f[1] == module {
+			return f[2]
+		}
+	}
+	return ""
+}
+
+// offlineCache returns a cache dir holding the fixture vulnerability DB
+// (testdata/vulndb), so DB-reading scans run here with --skip-db-update.
+func offlineCache(t *testing.T) string {
+	t.Helper()
+	gz, err := os.ReadFile("testdata/vulndb/trivy.db.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var db bytes.Buffer
+	if _, err := db.ReadFrom(zr); err != nil {
+		t.Fatal(err)
+	}
+	cache := t.TempDir()
+	now := time.Now().UTC().Format(time.RFC3339)
+	meta := `{"Version": 2, "NextUpdate": "` + now + `", "UpdatedAt": "` + now + `", "DownloadedAt": "` + now + `"}`
+	writeFile(t, filepath.Join(cache, "db", "trivy.db"), db.String())
+	writeFile(t, filepath.Join(cache, "db", "metadata.json"), meta)
+	return cache
+}
+
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// runTrivy runs argv with the pinned binary in an empty working directory and
+// without TRIVY_* variables, so that nothing but the argv configures it.
+func runTrivy(t *testing.T, bin string, args []string) {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	cmd.Dir = t.TempDir()
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "TRIVY_") {
+			cmd.Env = append(cmd.Env, kv)
+		}
+	}
+	out, err := cmd.CombinedOutput()
+	t.Logf("trivy %s\n%s", strings.Join(args, " "), out)
+	if err != nil {
+		t.Fatalf("trivy %s: %v", strings.Join(args, " "), err)
+	}
+}
+
+// realScan is one real run of the stage's sequence: scan argv to JSON, parse,
+// gate, filter, convert the filtered JSON to SARIF, validate the SARIF and
+// check that it holds exactly the gate's blocking findings.
+func realScan(t *testing.T, build func(Options) []string, o Options, p Policy) (*Report, Verdict) {
+	t.Helper()
+	bin := pinnedTrivy(t)
+	out := t.TempDir()
+	o.Output = filepath.Join(out, "report.json")
+	runTrivy(t, bin, build(o))
+	raw, err := os.ReadFile(o.Output)
+	if err != nil {
+		t.Fatalf("scan wrote no report: %v", err)
+	}
+	r, err := ParseReport(raw)
+	if err != nil {
+		t.Fatalf("ParseReport(real report): %v\n%s", err, raw)
+	}
+	v := Evaluate(p, r)
+	checkSARIF(t, bin, out, r, v)
+	return r, v
+}
+
+func checkSARIF(t *testing.T, bin, dir string, r *Report, v Verdict) {
+	t.Helper()
+	filtered, err := r.Filtered(v.Blocking)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, out := filepath.Join(dir, "filtered.json"), filepath.Join(dir, "report.sarif")
+	writeFile(t, in, string(filtered))
+	runTrivy(t, bin, ConvertSARIFArgs(in, out))
+	sarif, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatalf("convert wrote no SARIF: %v", err)
+	}
+	if err := ValidateSARIF(sarif); err != nil {
+		t.Fatalf("real SARIF is invalid: %v\n%s", err, sarif)
+	}
+	if err := CheckSARIFAgrees(sarif, v.Blocking); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,93 @@
+package trivy
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// fakeAWSCredentials returns an obviously fake AWS key pair, assembled at run
+// time so that no credential-shaped string is committed (push protection).
+func fakeAWSCredentials() string {
+	keyID := "AKIA" + strings.Repeat("Q", 8) + "FAKE" + "7777"
+	secret := strings.Repeat("fAkE", 9) + "0000"
+	return "[default]\naws_access_key_id = " + keyID + "\naws_secret_access_key = " + secret + "\n"
+}
+
+func TestRealSecretIsFound(t *testing.T) {
+	tree := t.TempDir()
+	writeFile(t, filepath.Join(tree, "services", "bff", "config", "credentials"), fakeAWSCredentials())
+	o := Options{Target: tree, CacheDir: offlineCache(t), SkipDBUpdate: true}
+	_, v := realScan(t, FSArgs, o, Policy{Threshold: High})
+	want := "secret aws-access-key-id CRITICAL, secret aws-secret-access-key CRITICAL"
+	if got := ids(v.Blocking); got != want {
+		t.Fatalf("blocking: got %s, want %s", got, want)
+	}
+	err := v.Err()
+	if err == nil || !strings.Contains(err.Error(), "secret aws-access-key-id in services/bff/config/credentials (CRITICAL)") {
+		t.Fatalf("gate error does not name the secret: %v", err)
+	}
+}
+
+func TestRealVulnerableLock(t *testing.T) {
+	ignore := `{"id": "CVE-2099-10001", "reason": "fixture: not reachable", "expires": "2999-12-31", "paths": ["composer.lock"]}`
+	tests := []struct {
+		name     string
+		policy   Policy
+		blocking string
+	}{
+		{"HIGH", Policy{Threshold: High}, "vulnerability CVE-2099-10001 HIGH, vulnerability CVE-2099-10002 CRITICAL"},
+		{"ignore unfixed", Policy{Threshold: High, IgnoreUnfixed: true}, "vulnerability CVE-2099-10001 HIGH"},
+		{"LOW", Policy{Threshold: Low},
+			"vulnerability CVE-2099-10001 HIGH, vulnerability CVE-2099-10002 CRITICAL, vulnerability CVE-2099-10003 LOW, license MIT LOW"},
+		{"ignored and unfixed", Policy{Threshold: High, IgnoreUnfixed: true, Ignores: ignoreFile(t, ignore)}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o := Options{Target: "testdata/vulnerable", CacheDir: offlineCache(t), SkipDBUpdate: true}
+			_, v := realScan(t, FSArgs, o, tt.policy)
+			if got := ids(v.Blocking); got != tt.blocking {
+				t.Fatalf("blocking:\n got %s\nwant %s", got, tt.blocking)
+			}
+		})
+	}
+}
+
+func TestRealMisconfigurationsAreFound(t *testing.T) {
+	r, v := realScan(t, ConfigArgs, Options{Target: "testdata/misconfig", CacheDir: t.TempDir()}, Policy{Threshold: High})
+	if len(r.Findings) < 10 {
+		t.Errorf("bare Deployment: %d misconfigurations, want at least 10: %s", len(r.Findings), ids(r.Findings))
+	}
+	err := v.Err()
+	if err == nil || len(v.Blocking) == 0 {
+		t.Fatalf("bare Deployment passed the HIGH gate: %s", ids(r.Findings))
+	}
+	for _, f := range v.Blocking {
+		if f.Kind != Misconfiguration || f.Target != "deployment.yaml" || f.Severity < High {
+			t.Errorf("unexpected blocking finding %s", f)
+		}
+	}
+}
+
+func TestRealExpiredIgnoreFailsTheGate(t *testing.T) {
+	expired := ignoreFile(t, `{"id": "KSV-0014", "reason": "fixture", "expires": "2020-01-01"}`)
+	_, v := realScan(t, ConfigArgs, Options{Target: "testdata/clean", CacheDir: t.TempDir()},
+		Policy{Threshold: High, Ignores: expired, Now: time.Now()})
+	if err := v.Err(); err == nil || !strings.Contains(err.Error(), "ignore entry KSV-0014 (expires 2020-01-01") {
+		t.Fatalf("expired entry did not fail the gate by name: %v", err)
+	}
+}
+
+func TestRealCleanFixturePasses(t *testing.T) {
+	cache := offlineCache(t)
+	for name, build := range map[string]func(Options) []string{"fs": FSArgs, "config": ConfigArgs} {
+		t.Run(name, func(t *testing.T) {
+			o := Options{Target: "testdata/clean", CacheDir: cache, SkipDBUpdate: true}
+			r, v := realScan(t, build, o, Policy{Threshold: High})
+			if err := v.Err(); err != nil {
+				t.Fatalf("clean fixture failed the gate: %v\nall findings: %s", err, ids(r.Findings))
+			}
+		})
+	}
+}
