@@ -49,13 +49,9 @@ type cloverXML struct {
 // ParseClover reads the project metrics of a PHPUnit clover report
 // (<coverage><project><metrics statements=".." coveredstatements=".."/>).
 func ParseClover(r io.Reader) (Coverage, error) {
-	data, err := cloverReport.read(r)
+	doc, err := decode[cloverXML](cloverReport, r, xml.Unmarshal)
 	if err != nil {
 		return Coverage{}, err
-	}
-	var doc cloverXML
-	if err := xml.Unmarshal(data, &doc); err != nil {
-		return Coverage{}, cloverReport.malformed(err)
 	}
 	if doc.Project == nil || doc.Project.Metrics == nil {
 		return Coverage{}, cloverReport.malformed(errors.New("no <project><metrics> element"))

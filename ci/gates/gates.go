@@ -48,6 +48,19 @@ func (k report) read(r io.Reader) ([]byte, error) {
 	return data, nil
 }
 
+// decode reads a whole report and unmarshals it into a T, failing closed.
+func decode[T any](k report, r io.Reader, unmarshal func([]byte, any) error) (T, error) {
+	var doc T
+	data, err := k.read(r)
+	if err != nil {
+		return doc, err
+	}
+	if err := unmarshal(data, &doc); err != nil {
+		return doc, k.malformed(err)
+	}
+	return doc, nil
+}
+
 // malformed wraps a decoding error with the report kind and the fix.
 func (k report) malformed(err error) error {
 	return fmt.Errorf("%s is malformed (%w): %s", k.kind, err, k.fix)

@@ -67,13 +67,9 @@ type infectionJSON struct {
 // ParseInfection reads an Infection JSON log: its top-level stats object and
 // the escaped mutants.
 func ParseInfection(r io.Reader) (MutationStats, error) {
-	data, err := infectionReport.read(r)
+	doc, err := decode[infectionJSON](infectionReport, r, json.Unmarshal)
 	if err != nil {
 		return MutationStats{}, err
-	}
-	var doc infectionJSON
-	if err := json.Unmarshal(data, &doc); err != nil {
-		return MutationStats{}, infectionReport.malformed(err)
 	}
 	s, err := doc.stats()
 	if err != nil {

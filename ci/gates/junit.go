@@ -53,13 +53,9 @@ type junitCase struct {
 // once with them, never again through its nested suites; a suite without
 // totals (PHPUnit's bare <testsuites> root) sums its children.
 func ParseJUnit(r io.Reader) (TestSummary, error) {
-	data, err := junitReport.read(r)
+	root, err := decode[junitSuite](junitReport, r, xml.Unmarshal)
 	if err != nil {
 		return TestSummary{}, err
-	}
-	var root junitSuite
-	if err := xml.Unmarshal(data, &root); err != nil {
-		return TestSummary{}, junitReport.malformed(err)
 	}
 	if n := root.XMLName.Local; n != "testsuites" && n != "testsuite" {
 		return TestSummary{}, junitReport.malformed(fmt.Errorf("root element is <%s>, want <testsuites> or <testsuite>", n))
