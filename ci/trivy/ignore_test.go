@@ -1,6 +1,7 @@
 package trivy
 
 import (
+	"os"
 	"strings"
 	"testing"
 )
@@ -39,5 +40,16 @@ func TestErrorNamesEntry(t *testing.T) {
 	_, err := ParseIgnoreFile([]byte(`{"ignores": [{"id": "ok", "reason": "r", "expires": "2027-01-01"}, {"id": "CVE-9", "expires": "2027-01-01"}]}`))
 	if err == nil || !strings.Contains(err.Error(), `entry 1 ("CVE-9")`) {
 		t.Fatalf("error %v does not name entry 1 CVE-9", err)
+	}
+}
+
+// TestRepositoryIgnoreFile keeps the committed ignore policy parseable.
+func TestRepositoryIgnoreFile(t *testing.T) {
+	data, err := os.ReadFile("../../" + IgnoreFilePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ParseIgnoreFile(data); err != nil {
+		t.Fatal(err)
 	}
 }
