@@ -148,11 +148,16 @@ func CheckMSI(s MutationStats, minMSI float64) (note string, err error) {
 	}
 	msg := fmt.Sprintf("MSI %s < %s", percent(got), percent(threshold))
 	if len(s.EscapedMutants) > 0 {
-		names := make([]string, len(s.EscapedMutants))
-		for i, m := range s.EscapedMutants {
-			names[i] = m.String()
-		}
-		msg += "; escaped: " + firstN(names, 5)
+		msg += "; escaped: " + escapedList(s.EscapedMutants)
 	}
 	return note, errors.New(msg)
+}
+
+// escapedList names up to five mutants, enough to start killing them.
+func escapedList(ms []Mutant) string {
+	names := make([]string, len(ms))
+	for i, m := range ms {
+		names[i] = m.String()
+	}
+	return firstN(names, 5)
 }

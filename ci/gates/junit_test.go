@@ -17,13 +17,18 @@ func TestParseJUnit(t *testing.T) {
 		{
 			name: "real phpunit 9.6 report, nested suites counted once",
 			in:   fixture(t, "junit.xml"),
-			want: TestSummary{Tests: 8, Assertions: 7, Skipped: 1, Time: 11071 * time.Microsecond},
+			want: TestSummary{Tests: 9, Assertions: 8, Skipped: 1, Time: 21834 * time.Microsecond},
 		},
 		{
 			name: "real failing report",
 			in:   fixture(t, "junit-failing.xml"),
-			want: TestSummary{Tests: 8, Assertions: 6, Failures: 1, Errors: 1, Skipped: 1, Time: 3086 * time.Microsecond,
+			want: TestSummary{Tests: 9, Assertions: 7, Failures: 1, Errors: 1, Skipped: 1, Time: 2498 * time.Microsecond,
 				Failed: []string{`Fixture\Tests\CalculatorTest::testFailsOnDemand`, `Fixture\Tests\CalculatorTest::testErrorsOnDemand`}},
+		},
+		{
+			name: "real report with a warning",
+			in:   fixture(t, "junit-warning.xml"),
+			want: TestSummary{Tests: 9, Assertions: 8, Warnings: 1, Skipped: 1, Time: 7473 * time.Microsecond},
 		},
 		{
 			name: "bare root sums its top-level suites",
@@ -76,8 +81,8 @@ func TestCheckTests(t *testing.T) {
 		{name: "only skipped still ran", in: TestSummary{Tests: 1, Skipped: 1}},
 		{name: "zero tests", in: TestSummary{}, wantErr: "no tests ran: check the test suite name"},
 		{name: "failures", in: TestSummary{Tests: 8, Failures: 1, Errors: 1, Failed: []string{"A::a", "A::b"}},
-			wantErr: "2 of 8 tests did not pass (1 failures, 1 errors, 0 warnings): A::a, A::b"},
-		{name: "warnings fail like phpunit 9", in: TestSummary{Tests: 3, Warnings: 1}, wantErr: "1 of 3 tests did not pass"},
+			wantErr: "2 of 8 tests did not pass (1 failures, 1 errors): A::a, A::b"},
+		{name: "warnings pass as in phpunit 9.6", in: TestSummary{Tests: 3, Warnings: 1}},
 		{name: "failing case despite zero counters", in: TestSummary{Tests: 3, Failed: []string{"A::a"}}, wantErr: ": A::a"},
 		{name: "long list is cut", in: TestSummary{Tests: 9, Failures: 7, Failed: []string{"1", "2", "3", "4", "5", "6", "7"}},
 			wantErr: ": 1, 2, 3, 4, 5 and 2 more"},
@@ -96,7 +101,8 @@ func TestCheckTestsOnRealReports(t *testing.T) {
 		wantErr string
 	}{
 		{name: "passing", in: "junit.xml"},
-		{name: "failing", in: "junit-failing.xml", wantErr: `2 of 8 tests did not pass (1 failures, 1 errors, 0 warnings): Fixture\Tests\CalculatorTest::testFailsOnDemand`},
+		{name: "warning passes", in: "junit-warning.xml"},
+		{name: "failing", in: "junit-failing.xml", wantErr: `2 of 9 tests did not pass (1 failures, 1 errors): Fixture\Tests\CalculatorTest::testFailsOnDemand`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -129,7 +135,7 @@ func TestParseFile(t *testing.T) {
 }
 
 func FuzzParseJUnit(f *testing.F) {
-	for _, name := range []string{"junit.xml", "junit-failing.xml"} {
+	for _, name := range []string{"junit.xml", "junit-failing.xml", "junit-warning.xml"} {
 		f.Add(fixture(f, name))
 	}
 	f.Add(`<testsuites><testsuite><testcase name="a"><failure/></testcase></testsuite></testsuites>`)

@@ -54,4 +54,12 @@ final class CalculatorTest extends TestCase
         }
         self::assertTrue(true);
     }
+
+    public function testWarnsOnDemand(): void
+    {
+        if (getenv('FIXTURE_WARN') === '1') {
+            $this->addWarning('FIXTURE_WARN is set');
+        }
+        self::assertTrue(true);
+    }
 }
