@@ -19,8 +19,12 @@ import (
 type Status string
 
 const (
-	Pass    Status = "pass"
-	Fail    Status = "fail"
+	// Pass means the stage ran and its gate held.
+	Pass Status = "pass"
+	// Fail means the stage or its gate failed; Err names it.
+	Fail Status = "fail"
+	// Skipped means the stage did not run (an unaffected service, missing
+	// credentials); a skip is not a failure.
 	Skipped Status = "skipped"
 )
 
