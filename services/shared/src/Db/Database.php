@@ -9,7 +9,7 @@ use PDO;
 /**
  * Opens the PostgreSQL connection on first use, so wiring a service never touches the network.
  */
-final class Database
+final class Database implements Sql
 {
     private ?PDO $pdo = null;
 
@@ -65,6 +65,14 @@ final class Database
     public function fetchOne(string $sql, array $params = []): ?array
     {
         return $this->fetchAll($sql, $params)[0] ?? null;
+    }
+
+    public function execute(string $sql, array $params = []): int
+    {
+        $statement = $this->pdo()->prepare($sql);
+        $statement->execute($params);
+
+        return $statement->rowCount();
     }
 
     /**

@@ -6,6 +6,7 @@ namespace Platform\Shared\Tests\Unit;
 
 use Platform\Shared\Http\HttpError;
 use Platform\Shared\Http\Input;
+use Platform\Shared\Http\Query;
 use Platform\Shared\Http\Request;
 use Platform\Shared\Http\Response;
 use Platform\Shared\Http\Router;
@@ -171,5 +172,22 @@ final class HttpTest extends TestCase
         $response = HttpError::invalidField('f', 'bad')->toResponse();
         self::assertSame('{"error":"invalid_field","message":"f: bad","field":"f"}', $response->body);
         self::assertSame('text/plain; charset=utf-8', Response::text('x')->headers['Content-Type']);
+    }
+
+    public function testQueryParameters(): void
+    {
+        $query = Query::of(new Request('GET', '/', ['limit' => '5', 'bad' => 'x', 'name' => 'abc']));
+        self::assertSame(5, $query->int('limit', 10, 1, 100));
+        self::assertSame(10, $query->int('missing', 10, 1, 100));
+        self::assertSame('abc', $query->string('name'));
+        self::assertNull($query->string('missing'));
+        try {
+            $query->int('bad', 1, 1, 10);
+            self::fail('expected HttpError');
+        } catch (HttpError $e) {
+            self::assertSame('bad: must be an integer between 1 and 10, got "x"', $e->getMessage());
+        }
+        $this->expectExceptionMessage('name: must be at most 2 characters');
+        $query->string('name', 2);
     }
 }
