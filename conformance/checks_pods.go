@@ -64,8 +64,9 @@ func containerShape(o Object, c map[string]any) []string {
 	return errs
 }
 
-// checkSecretKeys: a service that uses PostgreSQL or Redis (composer.json)
-// gets DATABASE_URL or REDIS_URL from its ExternalSecret "<service>-secrets".
+// checkSecretKeys: a service gets DATABASE_URL or REDIS_URL from its
+// ExternalSecret "<service>-secrets" exactly when its composer.json says it uses
+// PostgreSQL or Redis: no missing credential, and none it does not need.
 func checkSecretKeys(objs []Object, c Contract) []string {
 	secrets := byKind(objs, "ExternalSecret")
 	var errs []string
@@ -77,8 +78,11 @@ func checkSecretKeys(objs []Object, c Contract) []string {
 				have[fmt.Sprint(d["secretKey"])] = true
 			}
 			for _, key := range sortedKeys(need) {
-				if need[key] && !have[key] {
-					errs = append(errs, fmt.Sprintf("%s: ExternalSecret %s-secrets lacks %s (composer.json needs it)", ns, s.Name, key))
+				switch {
+				case need[key] && !have[key]:
+					errs = append(errs, fmt.Sprintf("%s: %s-secrets lacks %s (its composer.json uses it)", ns, s.Name, key))
+				case s.Declared && !need[key] && have[key]:
+					errs = append(errs, fmt.Sprintf("%s: %s-secrets carries %s its composer.json does not use", ns, s.Name, key))
 				}
 			}
 		}

@@ -15,6 +15,8 @@ type Service struct {
 	Port     int    `json:"port"`
 	Postgres bool   `json:"postgres"`
 	Redis    bool   `json:"redis"`
+	// Declared is false for a stand-in whose composer.json does not exist yet.
+	Declared bool `json:"-"`
 }
 
 // Contract is what the manifests must agree with outside infrastructure/.
@@ -65,6 +67,7 @@ func DiscoverServices(root string) ([]Service, error) {
 			return nil, fmt.Errorf("%s: %w", f, err)
 		}
 		if p := c.Extra.Platform; p != nil && p.Name != "" {
+			p.Declared = true
 			out = append(out, *p)
 		}
 	}

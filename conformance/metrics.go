@@ -53,11 +53,14 @@ var (
 	promSelector = regexp.MustCompile(`([a-zA-Z_:][a-zA-Z0-9_:]*)\s*(\{[^}]*\}|\[)`)
 	promMatcher  = regexp.MustCompile(`([a-zA-Z_][a-zA-Z0-9_]*)\s*(=~|!~|!=|=)`)
 	promGrouping = regexp.MustCompile(`\b(?:by|without)\s*\(([^)]*)\)`)
+	// rolloutArg is an Argo Rollouts argument ({{args.name}}), substituted at run time.
+	rolloutArg   = regexp.MustCompile(`\{\{[^}]*\}\}`)
 	promKeywords = map[string]bool{"by": true, "without": true, "on": true, "ignoring": true}
 )
 
 // QueryRefs returns the series names and label names a PromQL query uses.
 func QueryRefs(q string) (series, labels []string) {
+	q = rolloutArg.ReplaceAllString(q, "arg")
 	for _, m := range promSelector.FindAllStringSubmatch(q, -1) {
 		if !promKeywords[m[1]] && !isPromFunction(q, m[1]) {
 			series = append(series, m[1])

@@ -16,16 +16,16 @@ import (
 // builtins maps each Kubernetes kind the manifests may use to its Go type.
 // A kind in neither this table nor the CRD schemas is an error, not a pass.
 var builtins = map[string]func() any{
-	"v1/Namespace":                          func() any { return &corev1.Namespace{} },
-	"v1/ServiceAccount":                     func() any { return &corev1.ServiceAccount{} },
-	"v1/Service":                            func() any { return &corev1.Service{} },
-	"v1/ConfigMap":                          func() any { return &corev1.ConfigMap{} },
-	"v1/Secret":                             func() any { return &corev1.Secret{} },
-	"apps/v1/Deployment":                    func() any { return &appsv1.Deployment{} },
-	"apps/v1/DaemonSet":                     func() any { return &appsv1.DaemonSet{} },
-	"policy/v1/PodDisruptionBudget":         func() any { return &policyv1.PodDisruptionBudget{} },
+	"v1/Namespace":                           func() any { return &corev1.Namespace{} },
+	"v1/ServiceAccount":                      func() any { return &corev1.ServiceAccount{} },
+	"v1/Service":                             func() any { return &corev1.Service{} },
+	"v1/ConfigMap":                           func() any { return &corev1.ConfigMap{} },
+	"v1/Secret":                              func() any { return &corev1.Secret{} },
+	"apps/v1/Deployment":                     func() any { return &appsv1.Deployment{} },
+	"apps/v1/DaemonSet":                      func() any { return &appsv1.DaemonSet{} },
+	"policy/v1/PodDisruptionBudget":          func() any { return &policyv1.PodDisruptionBudget{} },
 	"autoscaling/v2/HorizontalPodAutoscaler": func() any { return &autoscalingv2.HorizontalPodAutoscaler{} },
-	"networking.k8s.io/v1/NetworkPolicy":    func() any { return &networkingv1.NetworkPolicy{} },
+	"networking.k8s.io/v1/NetworkPolicy":     func() any { return &networkingv1.NetworkPolicy{} },
 }
 
 // Validate checks one object against its official definition: built-ins by
