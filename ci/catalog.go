@@ -4,9 +4,11 @@ import (
 	"context"
 	"path"
 	"sync"
+	"testing/fstest"
 
 	"golang.org/x/sync/errgroup"
 
+	"dagger/platform/affected"
 	"dagger/platform/catalog"
 	"dagger/platform/internal/dagger"
 )
@@ -23,6 +25,16 @@ type Service struct {
 	Redis bool
 	// Migration command, run in the service directory before integration tests
 	Migrate []string
+	// Shared package directories it depends on, through composer path repositories
+	Shared []string
+}
+
+// ComposerFile is one services/*/composer.json as read at discovery.
+type ComposerFile struct {
+	// Path relative to the repository root
+	Path string
+	// File contents
+	Contents string
 }
 
 // Services lists the services found under services/.
@@ -30,39 +42,60 @@ func (p *Platform) Services() []*Service {
 	return p.Catalog
 }
 
-// discover reads every services/*/composer.json and validates the manifests.
-func discover(ctx context.Context, source *dagger.Directory) ([]*Service, error) {
+// discover reads every services/*/composer.json, validates the manifests and
+// links each service to the shared packages it depends on.
+func (p *Platform) discover(ctx context.Context) error {
+	files, err := readComposerFiles(ctx, p.Source)
+	if err != nil {
+		return err
+	}
+	p.ComposerFiles = files
+	byDir := make(map[string][]byte, len(files))
+	for _, f := range files {
+		byDir[path.Base(path.Dir(f.Path))] = []byte(f.Contents)
+	}
+	cat, err := catalog.Discover(byDir)
+	if err != nil {
+		return err
+	}
+	graph, err := p.graph()
+	if err != nil {
+		return err
+	}
+	for _, m := range cat {
+		p.Catalog = append(p.Catalog, &Service{Name: m.Service, Port: m.Port, Postgres: m.Postgres,
+			Redis: m.Redis, Migrate: m.Migrate, Shared: graph.Dependencies(m.Service)})
+	}
+	return nil
+}
+
+func readComposerFiles(ctx context.Context, source *dagger.Directory) ([]*ComposerFile, error) {
 	paths, err := source.Glob(ctx, "services/*/composer.json")
 	if err != nil {
 		return nil, err
 	}
-	files := make(map[string][]byte, len(paths))
-	var mu sync.Mutex
+	files := make([]*ComposerFile, len(paths))
 	eg, gctx := errgroup.WithContext(ctx)
-	for _, p := range paths {
+	var mu sync.Mutex
+	for i, p := range paths {
 		eg.Go(func() error {
 			data, err := source.File(p).Contents(gctx)
-			if err != nil {
-				return err
-			}
 			mu.Lock()
 			defer mu.Unlock()
-			files[path.Base(path.Dir(p))] = []byte(data)
-			return nil
+			files[i] = &ComposerFile{Path: p, Contents: data}
+			return err
 		})
 	}
-	if err := eg.Wait(); err != nil {
-		return nil, err
+	return files, eg.Wait()
+}
+
+// graph links services and shared packages, from the composer files read at discovery.
+func (p *Platform) graph() (affected.Graph, error) {
+	fsys := fstest.MapFS{}
+	for _, f := range p.ComposerFiles {
+		fsys[f.Path] = &fstest.MapFile{Data: []byte(f.Contents)}
 	}
-	cat, err := catalog.Discover(files)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]*Service, len(cat))
-	for i, m := range cat {
-		out[i] = &Service{Name: m.Service, Port: m.Port, Postgres: m.Postgres, Redis: m.Redis, Migrate: m.Migrate}
-	}
-	return out, nil
+	return affected.LoadGraph(fsys)
 }
 
 // catalog returns the services as the pure package's type.
@@ -77,4 +110,19 @@ func (p *Platform) catalog() catalog.Catalog {
 // service resolves a service name given on the command line.
 func (p *Platform) service(name string) (catalog.Manifest, error) {
 	return p.catalog().Lookup(name)
+}
+
+// selectServices resolves names given on the command line; none means all.
+func (p *Platform) selectServices(names []string) (catalog.Catalog, error) {
+	return p.catalog().Select(names)
+}
+
+// sharedDirs returns the shared package directories a service depends on.
+func (p *Platform) sharedDirs(service string) []string {
+	for _, s := range p.Catalog {
+		if s.Name == service {
+			return s.Shared
+		}
+	}
+	return nil
 }

@@ -35,6 +35,9 @@ type Platform struct {
 	// Services found under services/, validated in New
 	// +private
 	Catalog []*Service
+	// The services/*/composer.json files read at discovery
+	// +private
+	ComposerFiles []*ComposerFile
 }
 
 // New validates the options and discovers the services.
@@ -62,11 +65,9 @@ func New(
 	if err := p.options().Validate(); err != nil {
 		return nil, err
 	}
-	catalog, err := discover(ctx, source)
-	if err != nil {
+	if err := p.discover(ctx); err != nil {
 		return nil, fmt.Errorf("discover services: %w", err)
 	}
-	p.Catalog = catalog
 	return p, nil
 }
 

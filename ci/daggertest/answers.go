@@ -16,6 +16,7 @@ type ExecResult struct {
 
 type execRule struct {
 	match func(args []string) bool
+	where func(Exec) bool // matches on the exec's whole state when set
 	res   ExecResult
 }
 
@@ -34,7 +35,17 @@ func (e *Engine) OnExec(match func(args []string) bool, res ExecResult) {
 	e.execs = append(e.execs, execRule{match: match, res: res})
 }
 
-// Answer returns value for every leaf call that match accepts.
+// OnExecWhere is OnExec matching on the exec's state too (workdir, env,
+// mounts), e.g. to fail PHPStan in one service's workspace only.
+func (e *Engine) OnExecWhere(match func(Exec) bool, res ExecResult) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.execs = append(e.execs, execRule{where: match, res: res})
+}
+
+// Answer returns value for every leaf call that match accepts. Of several
+// matching answers the one registered last wins, so a test can override a
+// default its fixture set up.
 func (e *Engine) Answer(match func(*Call) bool, value any) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
@@ -87,9 +98,9 @@ func (e *Engine) canned(c *Call) (answer, bool) {
 	e.mu.Lock()
 	answers := append([]answer(nil), e.answers...)
 	e.mu.Unlock()
-	for _, a := range answers {
-		if a.match(c) {
-			return a, true
+	for i := len(answers) - 1; i >= 0; i-- { // the latest registration wins
+		if answers[i].match(c) {
+			return answers[i], true
 		}
 	}
 	return answer{}, false
@@ -99,8 +110,14 @@ func (e *Engine) execResult(exec *Node) (ExecResult, bool) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	argv := exec.Args.Strings("args")
-	for _, r := range e.execs {
-		if r.match(argv) {
+	var state *Exec
+	for i := len(e.execs) - 1; i >= 0; i-- { // the latest registration wins
+		r := e.execs[i]
+		if r.where != nil && state == nil {
+			execs := ContainerOf(exec).Execs
+			state = &execs[len(execs)-1]
+		}
+		if r.where != nil && r.where(*state) || r.match != nil && r.match(argv) {
 			return r.res, true
 		}
 	}

@@ -1,0 +1,142 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"golang.org/x/sync/errgroup"
+
+	"dagger/platform/affected"
+	"dagger/platform/catalog"
+	"dagger/platform/internal/dagger"
+)
+
+// PullRequestReport is the outcome of a pull-request run.
+type PullRequestReport struct {
+	// Which services ran, and why
+	Scope string
+	// Every service × stage result as an aligned text table
+	Table string
+	// The table and a mermaid gantt of stage timings, for a CI job summary
+	Markdown string
+}
+
+// Summary returns the Markdown report as a file, e.g. for $GITHUB_STEP_SUMMARY.
+func (r *PullRequestReport) Summary() *dagger.File {
+	return dag.Directory().WithNewFile("summary.md", r.Markdown).File("summary.md")
+}
+
+// PullRequest runs lint, test and mutation for the services a change affects
+// (or all of them), in parallel, and reports every result. It fails if any
+// gate failed, naming each; with no affected service it passes and says why.
+func (p *Platform) PullRequest(
+	ctx context.Context,
+	// Run every service, whatever changed
+	// +optional
+	all bool,
+	// Changed paths, newline- or comma-separated, as CI computed them
+	// +optional
+	changed string,
+	// Base tree to diff the source against, e.g. the target branch (a git URL or directory)
+	// +optional
+	base *dagger.Directory,
+	// The repository's .git directory: with --diff-base, mutate only changed lines
+	// +optional
+	git *dagger.Directory,
+	// Git ref the pull request targets, e.g. origin/main
+	// +optional
+	diffBase string,
+	// Start no new step after the first failure (default: run everything and report all)
+	// +optional
+	failFast bool,
+	// Minimum unit line coverage, in percent
+	// +default=80
+	minCoverage float64,
+	// Minimum mutation score indicator, in percent
+	// +default=70
+	minMsi float64,
+) (*PullRequestReport, error) {
+	if (diffBase == "") != (git == nil) {
+		return nil, fmt.Errorf("--diff-base and --git go together: give both to mutate changed lines only, or neither")
+	}
+	services, scope, err := p.affectedServices(ctx, all, changed, base)
+	if err != nil {
+		return nil, err
+	}
+	var jobs []job
+	for _, m := range services {
+		jobs = append(jobs, p.serviceJobs(m, minCoverage, minMsi, diffBase, git)...)
+	}
+	rep := p.runJobs(ctx, jobs, failFast)
+	out := &PullRequestReport{Scope: scope, Table: rep.Table(), Markdown: "**Scope:** " + scope + "\n\n" + rep.Markdown()}
+	if err := rep.Err(); err != nil {
+		return nil, fmt.Errorf("%w\n\n%s\n%s", err, scope, out.Table)
+	}
+	return out, nil
+}
+
+// serviceJobs are the pull-request stages of one service.
+func (p *Platform) serviceJobs(m catalog.Manifest, minCoverage, minMsi float64, diffBase string, git *dagger.Directory) []job {
+	return []job{
+		{service: m.Service, stage: "lint", run: func(ctx context.Context) (string, error) {
+			return "", p.lint(ctx, m, false)
+		}},
+		{service: m.Service, stage: "test", run: func(ctx context.Context) (string, error) {
+			return "", p.test(ctx, m, minCoverage)
+		}},
+		{service: m.Service, stage: "mutation", run: func(ctx context.Context) (string, error) {
+			return p.mutation(ctx, m, minMsi, diffBase, git)
+		}},
+	}
+}
+
+// affectedServices decides which services run, and says why in one line.
+func (p *Platform) affectedServices(ctx context.Context, all bool, changed string, base *dagger.Directory) (catalog.Catalog, string, error) {
+	cat := p.catalog()
+	if all {
+		return cat, fmt.Sprintf("all %d services (--all)", len(cat)), nil
+	}
+	paths, given, err := p.changedPaths(ctx, changed, base)
+	if err != nil || !given {
+		return cat, fmt.Sprintf("all %d services: neither --changed nor --base was given", len(cat)), err
+	}
+	graph, err := p.graph()
+	if err != nil {
+		return nil, "", err
+	}
+	res := graph.Affected(paths)
+	if len(res.Services) == 0 {
+		return nil, res.Summary(), nil
+	}
+	sel, err := cat.Select(res.Services)
+	return sel, res.Summary(), err
+}
+
+// changedPaths reads the change from --changed, or diffs the source against
+// --base. The source itself carries no .git (New ignores it so that history
+// never invalidates cached steps), hence the explicit inputs.
+func (p *Platform) changedPaths(ctx context.Context, changed string, base *dagger.Directory) ([]string, bool, error) {
+	switch {
+	case changed != "" && base != nil:
+		return nil, false, fmt.Errorf("give --changed or --base, not both")
+	case changed != "":
+		paths, err := affected.ParseChangedPaths(changed)
+		return paths, true, err
+	case base == nil:
+		return nil, false, nil
+	}
+	cs := p.Source.Changes(base)
+	lists := make([][]string, 3)
+	var eg errgroup.Group
+	for i, get := range []func(context.Context) ([]string, error){cs.AddedPaths, cs.ModifiedPaths, cs.RemovedPaths} {
+		eg.Go(func() (err error) {
+			lists[i], err = get(ctx)
+			return err
+		})
+	}
+	if err := eg.Wait(); err != nil {
+		return nil, true, fmt.Errorf("diff the source against --base: %w", err)
+	}
+	return slices.Concat(lists...), true, nil
+}
