@@ -35,7 +35,10 @@ func (p *Platform) Lint(
 // lint runs every tool from the same installed workspace, in parallel, so
 // one failing tool never hides another's findings.
 func (p *Platform) lint(ctx context.Context, m catalog.Manifest, annotate bool) error {
-	ws := p.workspace(m)
+	ws, err := p.workspace(ctx, m)
+	if err != nil {
+		return err
+	}
 	checks := qa.LintChecks(annotate)
 	errs := make([]error, len(checks))
 	var wg sync.WaitGroup

@@ -13,6 +13,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"sync"
 
 	"dagger/platform/config"
 	"dagger/platform/internal/dagger"
@@ -38,6 +39,9 @@ type Platform struct {
 	// The services/*/composer.json files read at discovery
 	// +private
 	ComposerFiles []*ComposerFile
+
+	once  sync.Once  // guards cache
+	cache *stepCache // containers evaluated during this call; never serialized
 }
 
 // New validates the options and discovers the services.

@@ -45,7 +45,10 @@ func (p *Platform) Mutation(
 
 // mutation returns a note (for example "no mutants") when it passes.
 func (p *Platform) mutation(ctx context.Context, m catalog.Manifest, minMsi float64, diffBase string, git *dagger.Directory) (string, error) {
-	ctr := p.workspace(m)
+	ctr, err := p.workspace(ctx, m)
+	if err != nil {
+		return "", err
+	}
 	if git != nil {
 		ctr = ctr.WithMountedDirectory(srcRoot+"/.git", git)
 	}

@@ -1,6 +1,10 @@
 package main
 
 import (
+	"context"
+	"fmt"
+	"sync"
+
 	"dagger/platform/catalog"
 	"dagger/platform/internal/dagger"
 	"dagger/platform/phpcmd"
@@ -50,8 +54,21 @@ func (p *Platform) serviceSource(m catalog.Manifest) *dagger.Directory {
 }
 
 // workspace is a service's source installed with its locked dependencies,
-// ready for any QA or test command, run from the service directory.
-func (p *Platform) workspace(m catalog.Manifest) *dagger.Container {
+// ready for any QA or test command, run from the service directory. It is
+// evaluated once per call and shared by ID: every step branching from it then
+// costs one engine round trip instead of re-sending every object argument of
+// its chain (the phars, the caches, the source directories).
+func (p *Platform) workspace(ctx context.Context, m catalog.Manifest) (*dagger.Container, error) {
+	return p.steps().workspace(m.Service, func() (*dagger.Container, error) {
+		ws, err := p.unsyncedWorkspace(m).Sync(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("composer install: %w", execDetail(err))
+		}
+		return ws, nil
+	})
+}
+
+func (p *Platform) unsyncedWorkspace(m catalog.Manifest) *dagger.Container {
 	return p.phpBase().
 		WithMountedCache(cacheRoot+"/composer", dag.CacheVolume("platform-composer")).
 		WithMountedCache(cacheRoot+"/xdg", dag.CacheVolume("platform-xdg-"+m.Service), dagger.ContainerWithMountedCacheOpts{Sharing: dagger.CacheSharingModeLocked}).
@@ -59,4 +76,26 @@ func (p *Platform) workspace(m catalog.Manifest) *dagger.Container {
 		WithDirectory(srcRoot, p.serviceSource(m)).
 		WithWorkdir(srcRoot + "/services/" + m.Service).
 		WithExec(phpcmd.ComposerInstall())
+}
+
+// stepCache memoizes evaluated containers for the length of one function call.
+type stepCache struct {
+	mu sync.Mutex
+	ws map[string]func() (*dagger.Container, error)
+}
+
+func (p *Platform) steps() *stepCache {
+	p.once.Do(func() { p.cache = &stepCache{ws: map[string]func() (*dagger.Container, error){}} })
+	return p.cache
+}
+
+func (c *stepCache) workspace(service string, build func() (*dagger.Container, error)) (*dagger.Container, error) {
+	c.mu.Lock()
+	get, ok := c.ws[service]
+	if !ok {
+		get = sync.OnceValues(build)
+		c.ws[service] = get
+	}
+	c.mu.Unlock()
+	return get()
 }

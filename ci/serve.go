@@ -24,7 +24,7 @@ func (p *Platform) Serve(
 	if m.Postgres {
 		run = shellJoin(phpcmd.Migrate(phpcmd.Manifest(m))) + " && " + run
 	}
-	return p.withDependencies(p.workspace(m), m).
+	return p.withDependencies(p.unsyncedWorkspace(m), m).
 		WithEnvVariable("APP_ENV", "dev").
 		WithExposedPort(m.Port).
 		AsService(dagger.ContainerAsServiceOpts{Args: []string{"sh", "-c", run}}), nil

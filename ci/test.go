@@ -46,7 +46,8 @@ func (p *Platform) TestReports(
 	if err != nil {
 		return nil, err
 	}
-	unit, integration := p.unitRun(m), p.integrationRun(m)
+	ws := p.unsyncedWorkspace(m)
+	unit, integration := unitRun(ws), p.integrationRun(ws, m)
 	return dag.Directory().
 		WithFile(phpcmd.CloverFile, unit.File(reportPath(phpcmd.CloverFile))).
 		WithFile(phpcmd.JUnitUnitFile, unit.File(reportPath(phpcmd.JUnitUnitFile))).
@@ -55,15 +56,15 @@ func (p *Platform) TestReports(
 
 // unitRun runs the unit suite with coverage. Its exit code is read, not
 // raised, so the reports survive a failing test and the gate names the failure.
-func (p *Platform) unitRun(m catalog.Manifest) *dagger.Container {
-	return p.workspace(m).
+func unitRun(ws *dagger.Container) *dagger.Container {
+	return ws.
 		WithExec(phpcmd.UnitTests(reportsDir), dagger.ContainerWithExecOpts{Expect: dagger.ReturnTypeAny})
 }
 
 // integrationRun migrates the bound database (waiting for it, bounded by
 // MIGRATE_WAIT_SECONDS) and then runs the integration suite.
-func (p *Platform) integrationRun(m catalog.Manifest) *dagger.Container {
-	ctr := p.withDependencies(p.workspace(m), m)
+func (p *Platform) integrationRun(ws *dagger.Container, m catalog.Manifest) *dagger.Container {
+	ctr := p.withDependencies(ws, m)
 	if m.Postgres {
 		ctr = ctr.WithEnvVariable("MIGRATE_WAIT_SECONDS", "60").WithExec(phpcmd.Migrate(phpcmd.Manifest(m)))
 	}
@@ -84,7 +85,7 @@ func (p *Platform) withDependencies(ctr *dagger.Container, m catalog.Manifest) *
 			WithEnvVariable("DATABASE_URL", "postgres://postgres@postgres:5432/"+db)
 	}
 	if m.Redis {
-		redis := dag.Container().From("redis:"+versions.Redis).
+		redis := dag.Container().From("redis:" + versions.Redis).
 			WithExposedPort(6379).
 			AsService(dagger.ContainerAsServiceOpts{UseEntrypoint: true})
 		ctr = ctr.WithServiceBinding("redis", redis).WithEnvVariable("REDIS_URL", "redis://redis:6379/0")
@@ -94,7 +95,11 @@ func (p *Platform) withDependencies(ctr *dagger.Container, m catalog.Manifest) *
 
 // test gates both suites, concurrently, and reports every failure.
 func (p *Platform) test(ctx context.Context, m catalog.Manifest, minCoverage float64) error {
-	unit, integration := p.unitRun(m), p.integrationRun(m)
+	ws, err := p.workspace(ctx, m)
+	if err != nil {
+		return err
+	}
+	unit, integration := unitRun(ws), p.integrationRun(ws, m)
 	errs := make([]error, 2)
 	done := make(chan struct{})
 	go func() {

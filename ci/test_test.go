@@ -96,6 +96,9 @@ func TestTestGateFailsClosed(t *testing.T) {
 		{name: "migration failure", setup: func(e *daggertest.Engine) {
 			e.OnExec(daggertest.ArgvContains("bin/migrate.php"), daggertest.ExecResult{ExitCode: 1, Stderr: "database did not answer within 60s"})
 		}, want: "database did not answer within 60s"},
+		{name: "composer install failure", setup: func(e *daggertest.Engine) {
+			e.OnExec(daggertest.ArgvContains("composer install"), daggertest.ExecResult{ExitCode: 2, Stderr: "lock file is not up to date"})
+		}, want: "composer install: exit code 2"},
 		{name: "phpunit exit without failing test", setup: func(e *daggertest.Engine) {
 			e.OnExec(daggertest.ArgvContains("--testsuite Unit"), daggertest.ExecResult{ExitCode: 255})
 		}, want: "phpunit exited 255"},

@@ -306,7 +306,7 @@ type DaggerObject interface {
 type ExecError = dagger.ExecError
 
 func main() {
-	fmt.Fprintln(os.Stderr, "this is the offline stand-in entrypoint; run `+"`dagger develop`"+` (or any dagger call) to generate the real one")
+	fmt.Fprintln(os.Stderr, "this is the offline stand-in entrypoint; run ` + "`dagger develop`" + ` (or any dagger call) to generate the real one")
 	os.Exit(2)
 }
 `
