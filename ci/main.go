@@ -4,7 +4,17 @@
 // infrastructure/. This module lints, tests, scans, builds, signs and delivers
 // them. Functions, in pipeline order (each in the file named after its stage):
 //
-//	services       list the services found under services/          (catalog.go)
+//	services       list the services found under services/              catalog.go
+//	lint           PHPStan, Psalm, PHP-CS-Fixer, composer validate (check)  lint.go
+//	test           unit suite + coverage gate, migrations, integration  test.go
+//	test-reports   a service's JUnit and clover reports                 test.go
+//	mutation       Infection with the MSI gate (check)                  mutation.go
+//	pull-request   lint, test, mutation for the affected services       pullrequest.go
+//	serve          one service with PostgreSQL and Redis, for local use serve.go
+//
+// The fan-out (errgroup under --concurrency, a report row per service and
+// stage) lives in pipeline.go and fanout.go; decisions with no Dagger in them
+// (gates, affected services, report, config, catalog) in their own packages.
 //
 // Every function runs its steps in containers; nothing depends on the host but
 // the source directory. Run `dagger functions` for the full list with arguments.

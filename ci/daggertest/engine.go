@@ -292,3 +292,12 @@ func (e *Engine) RoundTrips() int {
 	defer e.mu.Unlock()
 	return len(e.queries)
 }
+
+// Lookup returns the node an ID names, for objects a function returns
+// without evaluating (a Service, a Container): test code asks for its ID, then
+// reads the chain.
+func (e *Engine) Lookup(id string) *Node {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.byID[id]
+}
