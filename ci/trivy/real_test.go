@@ -37,15 +37,15 @@ func TestRealVulnerableLock(t *testing.T) {
 		policy   Policy
 		blocking string
 	}{
-		{"HIGH", Policy{Threshold: High}, "vulnerability CVE-2099-10001 HIGH, vulnerability CVE-2099-10002 CRITICAL"},
+		{"HIGH", Policy{Threshold: High}, "vulnerability CVE-2099-10002 CRITICAL, vulnerability CVE-2099-10001 HIGH"},
 		{"ignore unfixed", Policy{Threshold: High, IgnoreUnfixed: true}, "vulnerability CVE-2099-10001 HIGH"},
 		{"LOW", Policy{Threshold: Low},
-			"vulnerability CVE-2099-10001 HIGH, vulnerability CVE-2099-10002 CRITICAL, vulnerability CVE-2099-10003 LOW, license MIT LOW"},
+			"vulnerability CVE-2099-10002 CRITICAL, vulnerability CVE-2099-10001 HIGH, vulnerability CVE-2099-10003 LOW, license MIT LOW"},
 		{"ignored and unfixed", Policy{Threshold: High, IgnoreUnfixed: true, Ignores: ignoreFile(t, ignore)}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			o := Options{Target: "testdata/vulnerable", CacheDir: offlineCache(t), SkipDBUpdate: true}
+			o := Options{Target: fixture(t, "vulnerable"), CacheDir: offlineCache(t), SkipDBUpdate: true}
 			_, v := realScan(t, FSArgs, o, tt.policy)
 			if got := ids(v.Blocking); got != tt.blocking {
 				t.Fatalf("blocking:\n got %s\nwant %s", got, tt.blocking)
@@ -55,24 +55,29 @@ func TestRealVulnerableLock(t *testing.T) {
 }
 
 func TestRealMisconfigurationsAreFound(t *testing.T) {
-	r, v := realScan(t, ConfigArgs, Options{Target: "testdata/misconfig", CacheDir: t.TempDir()}, Policy{Threshold: High})
-	if len(r.Findings) < 10 {
-		t.Errorf("bare Deployment: %d misconfigurations, want at least 10: %s", len(r.Findings), ids(r.Findings))
+	r, v := realScan(t, ConfigArgs, Options{Target: fixture(t, "misconfig"), CacheDir: t.TempDir()}, Policy{Threshold: High})
+	if len(r.Findings) < 15 {
+		t.Errorf("bare Deployment: %d misconfigurations, want at least 15: %s", len(r.Findings), ids(r.Findings))
+	}
+	all := ids(r.Findings)
+	for _, limit := range []string{"KSV-0011 LOW", "KSV-0018 LOW", "KSV-0012 MEDIUM"} { // CPU, memory limits; root
+		if !strings.Contains(all, "misconfiguration "+limit) {
+			t.Errorf("bare Deployment: %s not reported in %s", limit, all)
+		}
+	}
+	want := "misconfiguration KSV-0014 HIGH, misconfiguration KSV-0118 HIGH, misconfiguration KSV-0118 HIGH"
+	if got := ids(v.Blocking); got != want {
+		t.Errorf("blocking at HIGH:\n got %s\nwant %s", got, want)
 	}
 	err := v.Err()
-	if err == nil || len(v.Blocking) == 0 {
-		t.Fatalf("bare Deployment passed the HIGH gate: %s", ids(r.Findings))
-	}
-	for _, f := range v.Blocking {
-		if f.Kind != Misconfiguration || f.Target != "deployment.yaml" || f.Severity < High {
-			t.Errorf("unexpected blocking finding %s", f)
-		}
+	if err == nil || !strings.Contains(err.Error(), "misconfiguration KSV-0014 in deployment.yaml (HIGH)") {
+		t.Fatalf("gate error does not name the read-only root filesystem check: %v", err)
 	}
 }
 
 func TestRealExpiredIgnoreFailsTheGate(t *testing.T) {
 	expired := ignoreFile(t, `{"id": "KSV-0014", "reason": "fixture", "expires": "2020-01-01"}`)
-	_, v := realScan(t, ConfigArgs, Options{Target: "testdata/clean", CacheDir: t.TempDir()},
+	_, v := realScan(t, ConfigArgs, Options{Target: fixture(t, "clean"), CacheDir: t.TempDir()},
 		Policy{Threshold: High, Ignores: expired, Now: time.Now()})
 	if err := v.Err(); err == nil || !strings.Contains(err.Error(), "ignore entry KSV-0014 (expires 2020-01-01") {
 		t.Fatalf("expired entry did not fail the gate by name: %v", err)
@@ -83,11 +88,21 @@ func TestRealCleanFixturePasses(t *testing.T) {
 	cache := offlineCache(t)
 	for name, build := range map[string]func(Options) []string{"fs": FSArgs, "config": ConfigArgs} {
 		t.Run(name, func(t *testing.T) {
-			o := Options{Target: "testdata/clean", CacheDir: cache, SkipDBUpdate: true}
+			o := Options{Target: fixture(t, "clean"), CacheDir: cache, SkipDBUpdate: true}
 			r, v := realScan(t, build, o, Policy{Threshold: High})
 			if err := v.Err(); err != nil {
 				t.Fatalf("clean fixture failed the gate: %v\nall findings: %s", err, ids(r.Findings))
 			}
 		})
 	}
+}
+
+// fixture is the absolute path of a fixture tree: trivy runs in a temp dir.
+func fixture(t *testing.T, name string) string {
+	t.Helper()
+	abs, err := filepath.Abs(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return abs
 }
