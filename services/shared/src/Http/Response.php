@@ -34,10 +34,11 @@ final class Response
     /** Sends status, headers and body to the SAPI. */
     public function send(): void
     {
-        http_response_code($this->status);
         foreach ($this->headers as $name => $value) {
             header($name . ': ' . $value);
         }
+        // After the headers: PHP turns any status into 302 when it sees a Location header.
+        http_response_code($this->status);
         echo $this->body;
     }
 }
