@@ -82,10 +82,7 @@ func (g Graph) reasons(p string, deps map[string]map[string]string) map[string]s
 // require it, directly or through other packages, with the chain of
 // package names that links them ("platform/shared → platform/shared-http").
 func (g Graph) dependents() map[string]map[string]string {
-	dirOf := map[string]string{}
-	for dir, name := range g.Packages {
-		dirOf[name] = dir
-	}
+	dirOf := g.packageDirs()
 	deps := map[string]map[string]string{}
 	for service, dir := range g.Services {
 		for pkgDir, chain := range g.reach(dir, dirOf) {
@@ -96,6 +93,16 @@ func (g Graph) dependents() map[string]map[string]string {
 		}
 	}
 	return deps
+}
+
+// packageDirs maps each package name, lower case as composer compares
+// them, to its directory.
+func (g Graph) packageDirs() map[string]string {
+	dirOf := map[string]string{}
+	for dir, name := range g.Packages {
+		dirOf[strings.ToLower(name)] = dir
+	}
+	return dirOf
 }
 
 // reach walks the requirements from dir breadth first, so each package is
