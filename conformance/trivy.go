@@ -1,0 +1,109 @@
+package conformance
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"sigs.k8s.io/yaml"
+)
+
+// PinnedTrivy reads the Trivy version the security stage uses from
+// ci/versions/versions.go, so the test and the pipeline cannot drift apart.
+func PinnedTrivy(root string) (string, error) {
+	b, err := os.ReadFile(filepath.Join(root, "ci", "versions", "versions.go"))
+	if err != nil {
+		return "", err
+	}
+	m := regexp.MustCompile(`(?m)^\s*Trivy\s*=\s*"([^"]+)"`).FindSubmatch(b)
+	if m == nil {
+		return "", fmt.Errorf("ci/versions/versions.go defines no Trivy constant")
+	}
+	return string(m[1]), nil
+}
+
+// TrivyVersion returns the module version a Go-built trivy binary was built
+// from (such builds print "dev" for --version).
+func TrivyVersion(bin string) (string, error) {
+	out, err := exec.Command("go", "version", "-m", bin).Output()
+	if err != nil {
+		return "", fmt.Errorf("go version -m %s: %w", bin, err)
+	}
+	m := regexp.MustCompile(`(?m)^\s*mod\s+github\.com/aquasecurity/trivy\s+(\S+)`).FindSubmatch(out)
+	if m == nil {
+		return "", fmt.Errorf("%s was not built from github.com/aquasecurity/trivy", bin)
+	}
+	return string(m[1]), nil
+}
+
+// WriteForScan writes one file per object. Trivy has no checks for custom
+// kinds, so a Rollout is also written as the Deployment it stands for: its pod
+// template then gets the same workload checks as any Deployment.
+func WriteForScan(dir string, objs []Object) error {
+	for i, o := range objs {
+		doc := o.Doc
+		if o.Kind() == "Rollout" {
+			doc = map[string]any{
+				"apiVersion": "apps/v1", "kind": "Deployment", "metadata": o.Doc["metadata"],
+				"spec": map[string]any{"selector": lookup(o.Doc, "spec", "selector"), "template": podTemplate(o)},
+			}
+		}
+		b, err := yaml.Marshal(doc)
+		if err != nil {
+			return err
+		}
+		name := fmt.Sprintf("%03d-%s-%s.yaml", i, strings.ToLower(o.Kind()), o.Name())
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o600); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// TrivyArgs is the scan the security stage runs on rendered manifests:
+// offline (the checks are embedded in the binary), HIGH and CRITICAL only.
+func TrivyArgs(dir, cacheDir, ignoreFile string) []string {
+	return []string{"config", "--skip-check-update", "--misconfig-scanners", "kubernetes",
+		"--severity", "HIGH,CRITICAL", "--format", "json", "--cache-dir", cacheDir,
+		"--ignorefile", ignoreFile, dir}
+}
+
+// TrivyReport is the part of Trivy's JSON report the gate reads.
+type TrivyReport struct {
+	Results []struct {
+		Target            string
+		MisconfSummary    *struct{ Successes, Failures int }
+		Misconfigurations []struct {
+			ID, Title, Severity, Status, Message string
+		}
+	}
+}
+
+// Findings returns the failed checks of a report and how many checks ran; a
+// report with no check run is an error, never a clean scan.
+func (r TrivyReport) Findings() (findings []string, checked int) {
+	for _, res := range r.Results {
+		if res.MisconfSummary != nil {
+			checked += res.MisconfSummary.Successes + res.MisconfSummary.Failures
+		}
+		for _, m := range res.Misconfigurations {
+			if m.Status == "FAIL" {
+				findings = append(findings, fmt.Sprintf("%s: %s %s (%s): %s", res.Target, m.Severity, m.ID, m.Title, m.Message))
+			}
+		}
+	}
+	return findings, checked
+}
+
+// ParseTrivyReport decodes a JSON report.
+func ParseTrivyReport(b []byte) (TrivyReport, error) {
+	var r TrivyReport
+	if err := json.Unmarshal(b, &r); err != nil {
+		return r, fmt.Errorf("trivy report is not JSON: %w", err)
+	}
+	return r, nil
+}

@@ -1,0 +1,84 @@
+package conformance
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// trivyBin returns $TRIVY_BIN after checking it is the pinned version; a
+// missing or different binary fails the test, it never skips it.
+func trivyBin(t *testing.T) string {
+	t.Helper()
+	bin := os.Getenv("TRIVY_BIN")
+	if bin == "" {
+		t.Fatal("TRIVY_BIN is not set: point it at trivy built from the version in ci/versions/versions.go")
+	}
+	pin, err := PinnedTrivy(root(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := TrivyVersion(bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != "v"+pin {
+		t.Fatalf("TRIVY_BIN %s is trivy %s, the security stage pins v%s (ci/versions/versions.go)", bin, got, pin)
+	}
+	return bin
+}
+
+// TestTrivyConfigClean scans every target in one trivy run (its start-up,
+// loading the embedded checks, is most of the cost), one directory per target.
+func TestTrivyConfigClean(t *testing.T) {
+	bin := trivyBin(t)
+	sets := map[string][]Object{}
+	for _, tg := range Targets {
+		sets[strings.NewReplacer("/", "_", "+", "_").Replace(tg.Name())] = rendered(t, tg)
+	}
+	for _, f := range trivyScan(t, bin, sets) {
+		t.Error(f)
+	}
+}
+
+// TestTrivyCatchesInsecureRollout proves the scan sees inside Rollouts and that
+// the accepted findings do not hide the same finding elsewhere.
+func TestTrivyCatchesInsecureRollout(t *testing.T) {
+	bin := trivyBin(t)
+	objs := rendered(t, Targets[2])
+	ctr := at(t, find(t, objs, "Rollout", "bff"), "spec", "template", "spec", "containers", 0)
+	at(t, ctr, "securityContext")["privileged"] = true
+	assertReports(t, trivyScan(t, bin, map[string][]Object{"production": objs}), "KSV-0017")
+}
+
+// trivyScan runs the pinned scan on sets of objects, each in its own
+// directory, and returns the findings.
+func trivyScan(t *testing.T, bin string, sets map[string][]Object) []string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, objs := range sets {
+		sub := filepath.Join(dir, name)
+		if err := os.Mkdir(sub, 0o700); err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteForScan(sub, objs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ignore := filepath.Join(root(t), "infrastructure", "trivyignore.yaml")
+	out, err := exec.Command(bin, TrivyArgs(dir, t.TempDir(), ignore)...).Output()
+	if err != nil {
+		t.Fatalf("trivy config: %v\n%s", err, out)
+	}
+	report, err := ParseTrivyReport(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	findings, checked := report.Findings()
+	if checked == 0 {
+		t.Fatal("trivy ran no Kubernetes check on the rendered manifests")
+	}
+	return findings
+}
