@@ -82,3 +82,19 @@ func trivyScan(t *testing.T, bin string, sets map[string][]Object) []string {
 	}
 	return findings
 }
+
+func TestTrivyVersionRejectsOtherBinaries(t *testing.T) {
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, err := TrivyVersion(self); err == nil {
+		t.Errorf("TrivyVersion(test binary) = %q, want an error", v)
+	}
+}
+
+func TestPinnedTrivyIsReadFromVersions(t *testing.T) {
+	if pin, err := PinnedTrivy(root(t)); err != nil || pin == "" || pin[0] == 'v' {
+		t.Errorf("PinnedTrivy = %q, %v; want a bare version like 0.74.0", pin, err)
+	}
+}
