@@ -9,35 +9,18 @@ use Platform\LlmAgent\Llm\Prompt;
 use Platform\LlmAgent\Llm\ProviderError;
 use Platform\Shared\Http\Client\ClientError;
 use Platform\Shared\Http\Client\ClientResponse;
-use Platform\Shared\Http\Client\HttpClient;
+use Platform\Shared\Testing\FakeHttpClient;
 use PHPUnit\Framework\TestCase;
 
 final class OpenAiProviderTest extends TestCase
 {
-    /** @var list<array{string, string, array<string, mixed>|null, array<string, string>}> */
-    private array $calls = [];
+    private FakeHttpClient $client;
 
     private function provider(ClientResponse|ClientError $answer): OpenAiProvider
     {
-        $calls = &$this->calls;
-        $client = new class ($answer, $calls) implements HttpClient {
-            /** @param list<array{string, string, array<string, mixed>|null, array<string, string>}> $calls */
-            public function __construct(private readonly ClientResponse|ClientError $answer, private array &$calls)
-            {
-            }
+        $this->client = FakeHttpClient::always($answer);
 
-            public function send(string $method, string $url, ?array $json = null, array $headers = []): ClientResponse
-            {
-                $this->calls[] = [$method, $url, $json, $headers];
-                if ($this->answer instanceof ClientError) {
-                    throw $this->answer;
-                }
-
-                return $this->answer;
-            }
-        };
-
-        return new OpenAiProvider($client, 'https://llm.example/', 'secret-key', 'gpt-test');
+        return new OpenAiProvider($this->client, 'https://llm.example/', 'secret-key', 'gpt-test');
     }
 
     public function testSendsChatCompletionAndParsesAnswer(): void
@@ -51,7 +34,7 @@ final class OpenAiProviderTest extends TestCase
             $completion->promptTokens,
             $completion->completionTokens,
         ]);
-        [$method, $url, $json, $headers] = $this->calls[0];
+        ['method' => $method, 'url' => $url, 'json' => $json, 'headers' => $headers] = $this->client->calls[0];
         self::assertSame(['POST', 'https://llm.example/v1/chat/completions'], [$method, $url]);
         self::assertSame(['Authorization' => 'Bearer secret-key'], $headers);
         self::assertSame(

@@ -9,31 +9,14 @@ use Platform\Notification\Delivery\Notification;
 use Platform\Notification\Delivery\WebhookChannel;
 use Platform\Shared\Http\Client\ClientError;
 use Platform\Shared\Http\Client\ClientResponse;
-use Platform\Shared\Http\Client\HttpClient;
+use Platform\Shared\Testing\FakeHttpClient;
 use PHPUnit\Framework\TestCase;
 
 final class WebhookChannelTest extends TestCase
 {
-    private static function client(ClientResponse|ClientError $answer): HttpClient
+    private static function client(ClientResponse|ClientError $answer): FakeHttpClient
     {
-        return new class ($answer) implements HttpClient {
-            /** @var list<array{string, string, array<string, mixed>|null, array<string, string>}> */
-            public array $calls = [];
-
-            public function __construct(private readonly ClientResponse|ClientError $answer)
-            {
-            }
-
-            public function send(string $method, string $url, ?array $json = null, array $headers = []): ClientResponse
-            {
-                $this->calls[] = [$method, $url, $json, $headers];
-                if ($this->answer instanceof ClientError) {
-                    throw $this->answer;
-                }
-
-                return $this->answer;
-            }
-        };
+        return FakeHttpClient::always($answer);
     }
 
     public function testPostsWithIdempotencyKey(): void
@@ -43,7 +26,12 @@ final class WebhookChannelTest extends TestCase
             new Notification('n1', 'webhook', 'https://h/x', 'hi', 3, 'retrying', 1),
         );
         self::assertSame(
-            [['POST', 'https://h/x', ['id' => 'n1', 'message' => 'hi', 'attempt' => 2], ['Idempotency-Key' => 'n1']]],
+            [[
+                'method' => 'POST',
+                'url' => 'https://h/x',
+                'json' => ['id' => 'n1', 'message' => 'hi', 'attempt' => 2],
+                'headers' => ['Idempotency-Key' => 'n1'],
+            ]],
             $client->calls,
         );
     }

@@ -110,6 +110,20 @@ final class Input
         return $this->has($field) ? $this->object($field) : [];
     }
 
+    /** @return list<mixed> */
+    public function list(string $field, int $maxItems = 1000): array
+    {
+        $value = $this->require($field);
+        if (!is_array($value) || !array_is_list($value)) {
+            throw $this->wrongType($field, 'an array', $value);
+        }
+        if (count($value) > $maxItems) {
+            throw HttpError::invalidField($this->name($field), sprintf('must have at most %d items', $maxItems));
+        }
+
+        return $value;
+    }
+
     /** Returns a reader for a nested object, naming fields as parent.child in errors. */
     public function nested(string $field): self
     {

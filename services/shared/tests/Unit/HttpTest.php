@@ -104,6 +104,7 @@ final class HttpTest extends TestCase
         self::assertSame('d', $in->optionalString('missing', 'd'));
         self::assertSame(1, $in->nested('o')->int('a'));
         self::assertFalse($in->has('nil'));
+        self::assertSame([1], $in->list('l'));
     }
 
     /** @return iterable<string, array{callable(Input): mixed, string}> */
@@ -117,6 +118,8 @@ final class HttpTest extends TestCase
         yield 'enum' => [static fn (Input $i): string => $i->oneOf('s', ['a']), 's: must be one of a, got "b"'];
         yield 'long' => [static fn (Input $i): string => $i->string('s', 0), 's: must be at most 0 characters'];
         yield 'nested' => [static fn (Input $i): int => $i->nested('o')->int('b'), 'o.b: is required'];
+        yield 'list type' => [static fn (Input $i): array => $i->list('o'), 'o: must be an array, got object'];
+        yield 'list size' => [static fn (Input $i): array => $i->list('l', 0), 'l: must have at most 0 items'];
         yield 'bool' => [static fn (Input $i): int => $i->int('t'), 't: must be an integer, got boolean'];
     }
 
