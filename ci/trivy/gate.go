@@ -1,6 +1,7 @@
 package trivy
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -39,7 +40,7 @@ func Evaluate(p Policy, reports ...*Report) Verdict {
 	valid := p.validEntries(now, &v)
 	for _, r := range reports {
 		for _, f := range r.Findings {
-			v.sort(p, valid, f)
+			v.place(p, valid, f)
 		}
 	}
 	return v
@@ -60,7 +61,7 @@ func (p Policy) validEntries(now time.Time, v *Verdict) []IgnoreEntry {
 	return valid
 }
 
-func (v *Verdict) sort(p Policy, valid []IgnoreEntry, f Finding) {
+func (v *Verdict) place(p Policy, valid []IgnoreEntry, f Finding) {
 	switch {
 	case f.Severity < p.Threshold:
 		v.Below = append(v.Below, f)
@@ -89,13 +90,16 @@ func (v Verdict) Err() error {
 		return nil
 	}
 	var b strings.Builder
+	fmt.Fprintf(&b, "security scan failed: %d finding(s) at or above %s", len(v.Blocking), v.Threshold)
+	if len(v.Expired) > 0 {
+		fmt.Fprintf(&b, ", %d expired ignore entry(ies)", len(v.Expired))
+	}
 	for _, e := range v.Expired {
 		fmt.Fprintf(&b, "\n  - %s has expired: fix the finding or renew the entry in %s", e, IgnoreFilePath)
 	}
 	for _, f := range v.Blocking {
 		fmt.Fprintf(&b, "\n  - %s", f)
 	}
-	return fmt.Errorf("security scan failed: %d finding(s) at or above %s, %d expired ignore entr(y/ies):%s\n"+
-		"fix the findings, or accept one in %s with an id, a reason and an expiry date",
-		len(v.Blocking), v.Threshold, len(v.Expired), b.String(), IgnoreFilePath)
+	fmt.Fprintf(&b, "\nfix the findings, or accept one in %s with an id, a reason and an expiry date", IgnoreFilePath)
+	return errors.New(b.String())
 }

@@ -60,7 +60,7 @@ func tarOf(t *testing.T, files map[string]string) []byte {
 
 func TestRealImageTarball(t *testing.T) {
 	o := Options{Target: writeImageTarball(t), Tarball: true, CacheDir: offlineCache(t), SkipDBUpdate: true}
-	_, v := realScan(t, ImageArgs, o, Policy{Threshold: High})
+	_, v, _ := realScan(t, ImageArgs, o, Policy{Threshold: High})
 	if got, want := ids(v.Blocking), "vulnerability CVE-2099-20001 HIGH"; got != want {
 		t.Fatalf("blocking: got %s, want %s", got, want)
 	}

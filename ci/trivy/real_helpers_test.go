@@ -99,8 +99,9 @@ func runTrivy(t *testing.T, bin string, args []string) {
 
 // realScan is one real run of the stage's sequence: scan argv to JSON, parse,
 // gate, filter, convert the filtered JSON to SARIF, validate the SARIF and
-// check that it holds exactly the gate's blocking findings.
-func realScan(t *testing.T, build func(Options) []string, o Options, p Policy) (*Report, Verdict) {
+// check that it holds exactly the gate's blocking findings. It returns the
+// report, the verdict and the directory holding the JSON and SARIF files.
+func realScan(t *testing.T, build func(Options) []string, o Options, p Policy) (*Report, Verdict, string) {
 	t.Helper()
 	bin := pinnedTrivy(t)
 	out := t.TempDir()
@@ -116,7 +117,7 @@ func realScan(t *testing.T, build func(Options) []string, o Options, p Policy) (
 	}
 	v := Evaluate(p, r)
 	checkSARIF(t, bin, out, r, v)
-	return r, v
+	return r, v, out
 }
 
 func checkSARIF(t *testing.T, bin, dir string, r *Report, v Verdict) {

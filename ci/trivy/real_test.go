@@ -1,6 +1,7 @@
 package trivy
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -9,17 +10,19 @@ import (
 
 // fakeAWSCredentials returns an obviously fake AWS key pair, assembled at run
 // time so that no credential-shaped string is committed (push protection).
-func fakeAWSCredentials() string {
-	keyID := "AKIA" + strings.Repeat("Q", 8) + "FAKE" + "7777"
-	secret := strings.Repeat("fAkE", 9) + "0000"
-	return "[default]\naws_access_key_id = " + keyID + "\naws_secret_access_key = " + secret + "\n"
+func fakeAWSCredentials() (file, keyID, secret string) {
+	keyID = "AKIA" + strings.Repeat("Q", 8) + "FAKE" + "7777"
+	secret = strings.Repeat("fAkE", 9) + "0000"
+	return "[default]\naws_access_key_id = " + keyID + "\naws_secret_access_key = " + secret + "\n", keyID, secret
 }
 
 func TestRealSecretIsFound(t *testing.T) {
 	tree := t.TempDir()
-	writeFile(t, filepath.Join(tree, "services", "bff", "config", "credentials"), fakeAWSCredentials())
+	file, keyID, secret := fakeAWSCredentials()
+	writeFile(t, filepath.Join(tree, "services", "bff", "config", "credentials"), file)
 	o := Options{Target: tree, CacheDir: offlineCache(t), SkipDBUpdate: true}
-	_, v := realScan(t, FSArgs, o, Policy{Threshold: High})
+	_, v, out := realScan(t, FSArgs, o, Policy{Threshold: High})
+	assertNoLeak(t, out, keyID, secret)
 	want := "secret aws-access-key-id CRITICAL, secret aws-secret-access-key CRITICAL"
 	if got := ids(v.Blocking); got != want {
 		t.Fatalf("blocking: got %s, want %s", got, want)
@@ -46,7 +49,7 @@ func TestRealVulnerableLock(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			o := Options{Target: fixture(t, "vulnerable"), CacheDir: offlineCache(t), SkipDBUpdate: true}
-			_, v := realScan(t, FSArgs, o, tt.policy)
+			_, v, _ := realScan(t, FSArgs, o, tt.policy)
 			if got := ids(v.Blocking); got != tt.blocking {
 				t.Fatalf("blocking:\n got %s\nwant %s", got, tt.blocking)
 			}
@@ -55,7 +58,7 @@ func TestRealVulnerableLock(t *testing.T) {
 }
 
 func TestRealMisconfigurationsAreFound(t *testing.T) {
-	r, v := realScan(t, ConfigArgs, Options{Target: fixture(t, "misconfig"), CacheDir: t.TempDir()}, Policy{Threshold: High})
+	r, v, _ := realScan(t, ConfigArgs, Options{Target: fixture(t, "misconfig"), CacheDir: t.TempDir()}, Policy{Threshold: High})
 	if len(r.Findings) < 15 {
 		t.Errorf("bare Deployment: %d misconfigurations, want at least 15: %s", len(r.Findings), ids(r.Findings))
 	}
@@ -77,7 +80,7 @@ func TestRealMisconfigurationsAreFound(t *testing.T) {
 
 func TestRealExpiredIgnoreFailsTheGate(t *testing.T) {
 	expired := ignoreFile(t, `{"id": "KSV-0014", "reason": "fixture", "expires": "2020-01-01"}`)
-	_, v := realScan(t, ConfigArgs, Options{Target: fixture(t, "clean"), CacheDir: t.TempDir()},
+	_, v, _ := realScan(t, ConfigArgs, Options{Target: fixture(t, "clean"), CacheDir: t.TempDir()},
 		Policy{Threshold: High, Ignores: expired, Now: time.Now()})
 	if err := v.Err(); err == nil || !strings.Contains(err.Error(), "ignore entry KSV-0014 (expires 2020-01-01") {
 		t.Fatalf("expired entry did not fail the gate by name: %v", err)
@@ -89,7 +92,7 @@ func TestRealCleanFixturePasses(t *testing.T) {
 	for name, build := range map[string]func(Options) []string{"fs": FSArgs, "config": ConfigArgs} {
 		t.Run(name, func(t *testing.T) {
 			o := Options{Target: fixture(t, "clean"), CacheDir: cache, SkipDBUpdate: true}
-			r, v := realScan(t, build, o, Policy{Threshold: High})
+			r, v, _ := realScan(t, build, o, Policy{Threshold: High})
 			if err := v.Err(); err != nil {
 				t.Fatalf("clean fixture failed the gate: %v\nall findings: %s", err, ids(r.Findings))
 			}
@@ -105,4 +108,25 @@ func fixture(t *testing.T, name string) string {
 		t.Fatal(err)
 	}
 	return abs
+}
+
+// assertNoLeak checks that no report file (JSON or SARIF, which is uploaded
+// to code scanning) carries the secret itself: Trivy must have masked it.
+func assertNoLeak(t *testing.T, dir string, values ...string) {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(dir, "*"))
+	if len(files) < 3 {
+		t.Fatalf("want report.json, filtered.json and SARIF in %s, got %v", dir, files)
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, v := range values {
+			if strings.Contains(string(data), v) {
+				t.Errorf("%s contains the secret value %q unmasked", filepath.Base(f), v)
+			}
+		}
+	}
 }
