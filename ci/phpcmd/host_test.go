@@ -4,7 +4,7 @@ package phpcmd
 // tested for real on this machine, with the commands the pipeline runs.
 //
 //	eval "$(bash scripts/test-env.sh)"
-//	cd ci && go test ./phpcmd/ -count=1 -run 'TestServicesOnHost|TestPHPLintAndCodeStyle|TestMigrationsTwiceAndConcurrently|TestReadyFollowsDatabase' -v
+//	cd ci && go test ./phpcmd/ -count=1 -v -run 'TestServicesOnHost|TestPHPLintAndCodeStyle|TestMigrationsTwiceAndConcurrently|TestMigrateWaitsForDatabase|TestReadyFollowsDatabase'
 
 import (
 	"context"
@@ -108,20 +108,19 @@ func TestMigrationsTwiceAndConcurrently(t *testing.T) {
 				t.Errorf("second run applied something:\n%s", second)
 			}
 			concurrent := env.freshDatabase(t, pkg.Name+"_par")
-			errs := make(chan error, 2)
+			outs := make(chan string, 2)
 			for range 2 {
 				go func() {
 					out, err := run(context.Background(), pkg.Dir, phpEnv(concurrent, ""), Migrate(*pkg.Manifest))
 					if err != nil {
-						err = fmt.Errorf("%w\n%s", err, out)
+						t.Errorf("concurrent migration: %v\n%s", err, out)
 					}
-					errs <- err
+					outs <- out
 				}()
 			}
-			for range 2 {
-				if err := <-errs; err != nil {
-					t.Errorf("concurrent migration: %v", err)
-				}
+			both := <-outs + <-outs
+			if n := strings.Count(both, "migrate: applied"); n != 1 {
+				t.Errorf("two runs at once: %d applied the migrations, want exactly 1 (the other waits on the advisory lock):\n%s", n, both)
 			}
 			a, b := schemaDump(t, env, sequential), schemaDump(t, env, concurrent)
 			if a != b {
@@ -132,12 +131,13 @@ func TestMigrationsTwiceAndConcurrently(t *testing.T) {
 	}
 }
 
-// schemaDump describes tables, columns, constraints, indexes, triggers and applied migrations.
+// schemaDump describes columns, constraints, functions, indexes, triggers and applied migrations.
 func schemaDump(t *testing.T, env hostEnv, dbURL string) string {
 	t.Helper()
 	queries := []string{
 		`SELECT table_name, column_name, data_type, is_nullable, coalesce(column_default, '') FROM information_schema.columns WHERE table_schema = 'public' ORDER BY 1, 2`,
-		`SELECT table_name, constraint_name, constraint_type FROM information_schema.table_constraints WHERE table_schema = 'public' ORDER BY 1, 2`,
+		`SELECT conrelid::regclass, conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = 'public'::regnamespace ORDER BY 1, 2`,
+		`SELECT proname, md5(prosrc) FROM pg_proc WHERE pronamespace = 'public'::regnamespace ORDER BY 1`,
 		`SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1, 2`,
 		`SELECT event_object_table, trigger_name, event_manipulation FROM information_schema.triggers WHERE trigger_schema = 'public' ORDER BY 1, 2, 3`,
 		`SELECT version, checksum FROM schema_migrations ORDER BY 1`,
@@ -151,6 +151,45 @@ func schemaDump(t *testing.T, env hostEnv, dbURL string) string {
 		dump.WriteString(out)
 	}
 	return dump.String()
+}
+
+func TestMigrateWaitsForDatabase(t *testing.T) {
+	env := requireHostEnv(t)
+	pkg := firstPostgresService(t)
+	mustRun(t, pkg.Dir, phpEnv("", ""), ComposerInstall())
+	name := env.freshDatabaseName(t, pkg.Name+"_wait")
+	p := newProxy(t, env.postgres.Host)
+	p.Close() // the database is "down" when the migration starts
+	viaProxy := *env.postgres
+	viaProxy.Host, viaProxy.Path = "127.0.0.1:"+p.port(), "/"+name
+	go func() {
+		time.Sleep(2 * time.Second)
+		if err := p.Open(); err != nil {
+			t.Errorf("reopen proxy: %v", err)
+		}
+	}()
+	out := mustRun(t, pkg.Dir, phpEnv(viaProxy.String(), ""), Migrate(*pkg.Manifest))
+	if !strings.Contains(out, "waiting for database") || !strings.Contains(out, "migrate: applied") {
+		t.Fatalf("migration did not wait for the database and then apply:\n%s", out)
+	}
+	down := phpEnv("postgres://platform:platform@127.0.0.1:1/none", "")
+	failed, err := run(context.Background(), pkg.Dir, append(down, "MIGRATE_WAIT_SECONDS=1"), Migrate(*pkg.Manifest))
+	if err == nil || !strings.Contains(failed, "not reachable after 1s") {
+		t.Fatalf("unreachable database: want a clear failure after 1s, got %v:\n%s", err, failed)
+	}
+	t.Logf("%s: migrate waited for the database, applied once it answered, and failed clearly when it never did", pkg.Name)
+}
+
+// firstPostgresService returns the first discovered service that declares postgres.
+func firstPostgresService(t *testing.T) Package {
+	t.Helper()
+	for _, pkg := range discoverHost(t) {
+		if pkg.Manifest != nil && pkg.Manifest.Postgres {
+			return pkg
+		}
+	}
+	t.Fatal("no service declares postgres")
+	return Package{}
 }
 
 func TestReadyFollowsDatabase(t *testing.T) {
