@@ -34,10 +34,11 @@ func FSArgs(o Options) []string {
 }
 
 // ConfigArgs scans a tree of Kubernetes manifests and Dockerfiles for
-// misconfigurations. The checks bundled in the pinned binary are used
+// misconfigurations, and nothing else (no Terraform, Helm or CloudFormation
+// guessing). The checks bundled in the pinned binary are used
 // (--skip-check-update), so the stage and the tests here run the same checks.
 func ConfigArgs(o Options) []string {
-	args := []string{"config", "--skip-check-update"}
+	args := []string{"config", "--misconfig-scanners", "kubernetes,dockerfile", "--skip-check-update"}
 	args = append(args, o.common()...)
 	return append(args, o.Target)
 }

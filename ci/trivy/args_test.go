@@ -18,7 +18,7 @@ func TestArgs(t *testing.T) {
 		{"fs air-gapped with cache", FSArgs(Options{Target: "/src", Output: "/out/r.json", CacheDir: "/cache", SkipDBUpdate: true, SkipDirs: []string{"**/vendor", "ci"}}),
 			"fs --scanners vuln,secret,license " + common + " --cache-dir /cache --skip-dirs **/vendor,ci --no-progress --skip-db-update --skip-java-db-update --offline-scan /src"},
 		{"config", ConfigArgs(Options{Target: "/src", Output: "/out/r.json", CacheDir: "/cache", SkipDBUpdate: true}),
-			"config --skip-check-update " + common + " --cache-dir /cache /src"},
+			"config --misconfig-scanners kubernetes,dockerfile --skip-check-update " + common + " --cache-dir /cache /src"},
 		{"image ref", ImageArgs(Options{Target: "registry.local/bff:1", Output: "/out/r.json"}),
 			"image --scanners vuln --pkg-types os,library " + common + " --no-progress registry.local/bff:1"},
 		{"image tarball", ImageArgs(Options{Target: "/in/image.tar", Output: "/out/r.json", Tarball: true}),

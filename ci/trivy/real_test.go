@@ -57,6 +57,8 @@ func TestRealVulnerableLock(t *testing.T) {
 	}
 }
 
+// TestRealMisconfigurationsAreFound scans a bare Deployment (no securityContext,
+// no resources) and a Dockerfile that runs as root.
 func TestRealMisconfigurationsAreFound(t *testing.T) {
 	r, v, _ := realScan(t, ConfigArgs, Options{Target: fixture(t, "misconfig"), CacheDir: t.TempDir()}, Policy{Threshold: High})
 	if len(r.Findings) < 15 {
@@ -68,7 +70,7 @@ func TestRealMisconfigurationsAreFound(t *testing.T) {
 			t.Errorf("bare Deployment: %s not reported in %s", limit, all)
 		}
 	}
-	want := "misconfiguration KSV-0014 HIGH, misconfiguration KSV-0118 HIGH, misconfiguration KSV-0118 HIGH"
+	want := "misconfiguration DS-0002 HIGH, misconfiguration KSV-0014 HIGH, misconfiguration KSV-0118 HIGH, misconfiguration KSV-0118 HIGH"
 	if got := ids(v.Blocking); got != want {
 		t.Errorf("blocking at HIGH:\n got %s\nwant %s", got, want)
 	}
