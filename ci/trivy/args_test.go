@@ -50,3 +50,21 @@ func TestArgsNeverFilter(t *testing.T) {
 		}
 	}
 }
+
+// TestModuleVersion covers the pin check the real tests run on TRIVY_BIN.
+func TestModuleVersion(t *testing.T) {
+	const trivy = "github.com/aquasecurity/trivy"
+	tests := []struct{ name, out, want string }{
+		{"pinned", "/bin/trivy: go1.26.8-X:jsonv2\n\tpath\tgithub.com/aquasecurity/trivy/cmd/trivy\n\tmod\tgithub.com/aquasecurity/trivy\tv0.74.0\th1:x=\n", "v0.74.0"},
+		{"other version", "\tmod\tgithub.com/aquasecurity/trivy\tv0.73.1\th1:x=\n", "v0.73.1"},
+		{"dependency only", "\tmod\texample.com/tool\tv1.0.0\n\tdep\tgithub.com/aquasecurity/trivy\tv0.74.0\n", ""},
+		{"not a Go binary", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := moduleVersion(tt.out, trivy); got != tt.want {
+				t.Errorf("moduleVersion = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
