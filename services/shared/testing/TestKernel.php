@@ -4,6 +4,8 @@ declare(strict_types=1);
 
 namespace Platform\Shared\Testing;
 
+use Platform\Shared\App\Runtime;
+use Platform\Shared\Config\Env;
 use Platform\Shared\Health\Check;
 use Platform\Shared\Health\Readiness;
 use Platform\Shared\Http\Kernel;
@@ -25,12 +27,29 @@ final class TestKernel
     /** @param list<Check> $checks */
     public function __construct(Router $router, array $checks = [], string $service = 'test')
     {
+        $metrics = new Metrics(new MemoryStore(), $service);
+        $this->kernel = new Kernel($router, new Readiness($checks), $metrics, self::silentLogger($service));
+    }
+
+    /** Returns a logger that writes to memory, so tests print nothing but errors still go somewhere. */
+    public static function silentLogger(string $service = 'test'): Logger
+    {
         $log = fopen('php://memory', 'w+b');
         if ($log === false) {
             throw new RuntimeException('cannot open php://memory');
         }
-        $metrics = new Metrics(new MemoryStore(), $service);
-        $this->kernel = new Kernel($router, new Readiness($checks), $metrics, new Logger($service, 'error', $log));
+
+        return new Logger($service, 'error', $log);
+    }
+
+    /**
+     * Boots a service's runtime from its manifest with the given environment only; nothing connects yet.
+     *
+     * @param array<string, string> $env
+     */
+    public static function runtime(string $serviceDir, array $env = []): Runtime
+    {
+        return Runtime::boot($serviceDir, new Env($env), self::silentLogger());
     }
 
     /** @param array<string, mixed>|string|null $body an array is sent as JSON, a string as is */

@@ -10,7 +10,6 @@ use Platform\Audit\Log\Event;
 use Platform\Audit\Log\NewEvent;
 use Platform\Shared\App\Runtime;
 use Platform\Shared\Config\Env;
-use Platform\Shared\Log\Logger;
 use Platform\Shared\Testing\TestKernel;
 use PHPUnit\Framework\TestCase;
 
@@ -162,10 +161,8 @@ final class AppTest extends TestCase
 
     public function testWiresFromRuntimeWithoutConnecting(): void
     {
-        $log = fopen('php://memory', 'w+b');
-        self::assertIsResource($log);
         $env = new Env(['DATABASE_URL' => 'postgres://u:p@127.0.0.1:1/db']);
-        $runtime = Runtime::boot(dirname(__DIR__, 2), $env, new Logger('audit', 'error', $log));
+        $runtime = Runtime::boot(dirname(__DIR__, 2), $env, TestKernel::silentLogger());
         $kernel = new TestKernel(App::fromRuntime($runtime));
         self::assertSame(422, $kernel->call('POST', '/v1/events', '{}')->status);
         self::assertTrue($runtime->manifest->postgres);

@@ -7,11 +7,9 @@ namespace Platform\Bff\Tests\Unit;
 use Platform\Bff\App;
 use Platform\Bff\Upstream\Gateway;
 use Platform\Bff\Upstream\Upstreams;
-use Platform\Shared\App\Runtime;
 use Platform\Shared\Config\Env;
 use Platform\Shared\Http\Client\ClientError;
 use Platform\Shared\Http\Client\ClientResponse;
-use Platform\Shared\Log\Logger;
 use Platform\Shared\Testing\FakeHttpClient;
 use Platform\Shared\Testing\TestKernel;
 use PHPUnit\Framework\TestCase;
@@ -212,13 +210,7 @@ final class AppTest extends TestCase
 
     public function testWiresFromRuntimeWithoutConnecting(): void
     {
-        $log = fopen('php://memory', 'w+b');
-        self::assertIsResource($log);
-        $runtime = Runtime::boot(
-            dirname(__DIR__, 2),
-            new Env(['REDIS_URL' => 'redis://127.0.0.1:1']),
-            new Logger('b', 'error', $log),
-        );
+        $runtime = TestKernel::runtime(dirname(__DIR__, 2), ['REDIS_URL' => 'redis://127.0.0.1:1']);
         $kernel = new TestKernel(App::fromRuntime($runtime));
         self::assertSame(422, $kernel->call('POST', '/v1/ask', '{}')->status);
         self::assertSame('http://x:8080/y', (new Upstreams([]))->url('x', '/y'));

@@ -9,7 +9,6 @@ use Platform\FileStorage\Files\FileRepository;
 use Platform\Shared\App\Runtime;
 use Platform\Shared\Config\ConfigError;
 use Platform\Shared\Config\Env;
-use Platform\Shared\Log\Logger;
 use Platform\Shared\Testing\TestKernel;
 use PHPUnit\Framework\TestCase;
 
@@ -131,17 +130,15 @@ final class AppTest extends TestCase
 
     public function testWiresFromRuntime(): void
     {
-        $log = fopen('php://memory', 'w+b');
-        self::assertIsResource($log);
         $env = new Env(['DATABASE_URL' => 'postgres://u:p@127.0.0.1:1/db', 'MAX_FILE_BYTES' => '3']);
-        $runtime = Runtime::boot(dirname(__DIR__, 2), $env, new Logger('file-storage', 'error', $log));
+        $runtime = Runtime::boot(dirname(__DIR__, 2), $env, TestKernel::silentLogger());
         $kernel = new TestKernel(App::fromRuntime($runtime));
         [$status] = $kernel->json('POST', '/v1/files', ['name' => 'a', 'content_base64' => base64_encode('four')]);
         self::assertSame(413, $status);
         $this->expectException(ConfigError::class);
         $this->expectExceptionMessage('MAX_FILE_BYTES must be an integer');
         App::fromRuntime(
-            Runtime::boot(dirname(__DIR__, 2), $env->with('MAX_FILE_BYTES', '0'), new Logger('f', 'error', $log)),
+            Runtime::boot(dirname(__DIR__, 2), $env->with('MAX_FILE_BYTES', '0'), TestKernel::silentLogger()),
         );
     }
 }

@@ -12,10 +12,8 @@ use Platform\LlmAgent\Llm\OpenAiProvider;
 use Platform\LlmAgent\Llm\Prompt;
 use Platform\LlmAgent\Llm\Provider;
 use Platform\LlmAgent\Llm\ProviderError;
-use Platform\Shared\App\Runtime;
 use Platform\Shared\Config\ConfigError;
 use Platform\Shared\Config\Env;
-use Platform\Shared\Log\Logger;
 use Platform\Shared\Testing\TestKernel;
 use PHPUnit\Framework\TestCase;
 
@@ -172,13 +170,7 @@ final class AppTest extends TestCase
 
     public function testWiresFromRuntimeWithoutConnecting(): void
     {
-        $log = fopen('php://memory', 'w+b');
-        self::assertIsResource($log);
-        $runtime = Runtime::boot(
-            dirname(__DIR__, 2),
-            new Env(['REDIS_URL' => 'redis://127.0.0.1:1']),
-            new Logger('l', 'error', $log),
-        );
+        $runtime = TestKernel::runtime(dirname(__DIR__, 2), ['REDIS_URL' => 'redis://127.0.0.1:1']);
         $kernel = new TestKernel(App::fromRuntime($runtime));
         self::assertSame(200, $kernel->call('GET', '/v1/provider')->status);
     }

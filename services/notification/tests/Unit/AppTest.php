@@ -10,9 +10,6 @@ use Platform\Notification\Delivery\DeliveryFailed;
 use Platform\Notification\Delivery\Dispatcher;
 use Platform\Notification\Delivery\LogChannel;
 use Platform\Notification\Delivery\Notification;
-use Platform\Shared\App\Runtime;
-use Platform\Shared\Config\Env;
-use Platform\Shared\Log\Logger;
 use Platform\Shared\Testing\TestKernel;
 use PHPUnit\Framework\TestCase;
 
@@ -41,9 +38,7 @@ final class AppTest extends TestCase
                 }
             }
         };
-        $log = fopen('php://memory', 'w+b');
-        self::assertIsResource($log);
-        $channels = ['log' => new LogChannel(new Logger('n', 'error', $log)), 'webhook' => $flaky];
+        $channels = ['log' => new LogChannel(TestKernel::silentLogger()), 'webhook' => $flaky];
         $dispatcher = new Dispatcher($this->queue, $channels, 10, fn (): int => $this->now);
         $this->kernel = new TestKernel((new App($dispatcher, $this->queue))->router());
     }
@@ -200,13 +195,7 @@ final class AppTest extends TestCase
 
     public function testWiresFromRuntimeWithoutConnecting(): void
     {
-        $log = fopen('php://memory', 'w+b');
-        self::assertIsResource($log);
-        $runtime = Runtime::boot(
-            dirname(__DIR__, 2),
-            new Env(['REDIS_URL' => 'redis://127.0.0.1:1']),
-            new Logger('n', 'error', $log),
-        );
+        $runtime = TestKernel::runtime(dirname(__DIR__, 2), ['REDIS_URL' => 'redis://127.0.0.1:1']);
         $kernel = new TestKernel(App::fromRuntime($runtime));
         self::assertSame(422, $kernel->call('POST', '/v1/notifications', '{}')->status);
         self::assertSame(['log', 'webhook'], App::dispatcher($runtime)->channels());

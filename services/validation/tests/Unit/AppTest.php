@@ -4,9 +4,6 @@ declare(strict_types=1);
 
 namespace Platform\Validation\Tests\Unit;
 
-use Platform\Shared\App\Runtime;
-use Platform\Shared\Config\Env;
-use Platform\Shared\Log\Logger;
 use Platform\Shared\Testing\TestKernel;
 use Platform\Validation\App;
 use PHPUnit\Framework\TestCase;
@@ -17,9 +14,7 @@ final class AppTest extends TestCase
 
     protected function setUp(): void
     {
-        $log = fopen('php://memory', 'w+b');
-        self::assertIsResource($log);
-        $runtime = Runtime::boot(dirname(__DIR__, 2), new Env([]), new Logger('validation', 'error', $log));
+        $runtime = TestKernel::runtime(dirname(__DIR__, 2), []);
         $this->kernel = new TestKernel(App::fromRuntime($runtime), [], 'validation');
     }
 

@@ -5,7 +5,6 @@ declare(strict_types=1);
 namespace Platform\WorkflowOrchestrator\Tests\Integration;
 
 use Platform\Shared\Http\Client\CurlHttpClient;
-use Platform\Shared\Log\Logger;
 use Platform\Shared\Testing\IntegrationEnv;
 use Platform\Shared\Testing\PhpServer;
 use Platform\Shared\Testing\TestKernel;
@@ -24,9 +23,7 @@ final class OrchestratorTest extends TestCase
     {
         $db = IntegrationEnv::database(dirname(__DIR__, 2));
         $events = new RedisRunEvents(IntegrationEnv::redis());
-        $log = fopen('php://memory', 'w+b');
-        self::assertIsResource($log);
-        $app = new App(new RunRepository($db), new StateMachine(3), $events, new Logger('w', 'error', $log));
+        $app = new App(new RunRepository($db), new StateMachine(3), $events, TestKernel::silentLogger());
         $kernel = new TestKernel($app->router());
 
         [$status, $run] = $kernel->json('POST', '/v1/runs', ['workflow' => 'doc.process', 'input' => ['doc' => 'ü']]);

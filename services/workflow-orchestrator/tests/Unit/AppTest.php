@@ -6,7 +6,6 @@ namespace Platform\WorkflowOrchestrator\Tests\Unit;
 
 use Platform\Shared\App\Runtime;
 use Platform\Shared\Config\Env;
-use Platform\Shared\Log\Logger;
 use Platform\Shared\Testing\TestKernel;
 use Platform\WorkflowOrchestrator\App;
 use Platform\WorkflowOrchestrator\Runs\RunRepository;
@@ -23,13 +22,11 @@ final class AppTest extends TestCase
     {
         $this->table = new RunsTable();
         $this->events = new MemoryRunEvents();
-        $log = fopen('php://memory', 'w+b');
-        self::assertIsResource($log);
         $app = new App(
             new RunRepository($this->table->sql()),
             new StateMachine(2),
             $this->events,
-            new Logger('w', 'error', $log),
+            TestKernel::silentLogger(),
         );
         $this->kernel = new TestKernel($app->router());
     }
@@ -197,10 +194,8 @@ final class AppTest extends TestCase
 
     public function testWiresFromRuntimeWithoutConnecting(): void
     {
-        $log = fopen('php://memory', 'w+b');
-        self::assertIsResource($log);
         $env = new Env(['DATABASE_URL' => 'postgres://u:p@127.0.0.1:1/db', 'REDIS_URL' => 'redis://127.0.0.1:1']);
-        $runtime = Runtime::boot(dirname(__DIR__, 2), $env, new Logger('w', 'error', $log));
+        $runtime = Runtime::boot(dirname(__DIR__, 2), $env, TestKernel::silentLogger());
         $kernel = new TestKernel(App::fromRuntime($runtime));
         self::assertSame(422, $kernel->call('POST', '/v1/runs', '{}')->status);
     }
