@@ -133,12 +133,17 @@ func TestBrokenContractsFail(t *testing.T) {
 			at(t, find(t, objs, "Rollout", "audit"), "spec", "template", "spec", "containers", 0, "securityContext")["readOnlyRootFilesystem"] = false
 			return objs
 		}, "want read-only root filesystem"},
+		{"migrating service without its Job", func(t *testing.T, objs []Object) []Object {
+			return without(objs, "Job", "audit-migrate")
+		}, "no Job audit-migrate runs [php bin/migrate.php]"},
 		{"credential a service does not use", func(t *testing.T, objs []Object) []Object {
 			return append(objs, externalSecret("validation", "DATABASE_URL"))
 		}, "validation-secrets carries DATABASE_URL"},
 	}
 	c := contract(t)
-	c.Services = append(c.Services, Service{Name: "validation", Declared: true})
+	c.Services = append(c.Services,
+		Service{Name: "validation", Declared: true},
+		Service{Name: "audit", Postgres: true, Migrate: []string{"php", "bin/migrate.php"}})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			assertReports(t, runChecks(prod, tt.break_(t, rendered(t, prod)), c), tt.want)

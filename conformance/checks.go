@@ -24,6 +24,7 @@ var Checks = []Check{
 	{"queried metrics are emitted", true, checkMetrics},
 	{"pods follow the service contract", true, checkPodContract},
 	{"secrets carry what services need", true, checkSecretKeys},
+	{"migrations run before the release", true, checkMigrations},
 }
 
 // analysisRefs returns the analysis blocks of a Rollout (background, steps, blue-green).
@@ -168,7 +169,7 @@ func checkImages(objs []Object, c Contract) []string {
 	names := c.serviceNames()
 	var errs []string
 	for _, o := range objs {
-		for _, ctr := range containers(podTemplate(o)) {
+		for _, ctr := range containers(anyPodTemplate(o)) {
 			image := fmt.Sprint(ctr["image"])
 			if svc, ok := strings.CutPrefix(imageName(image), ImageRepo); !ok || !names[svc] {
 				errs = append(errs, fmt.Sprintf("%s: image %q is not %s<service> (the pipeline only updates those)", o.ID(), image, ImageRepo))

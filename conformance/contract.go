@@ -15,6 +15,8 @@ type Service struct {
 	Port     int    `json:"port"`
 	Postgres bool   `json:"postgres"`
 	Redis    bool   `json:"redis"`
+	// Migrate is the command that applies the service's schema migrations.
+	Migrate []string `json:"migrate"`
 	// Declared is false for a stand-in whose composer.json does not exist yet.
 	Declared bool `json:"-"`
 }

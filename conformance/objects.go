@@ -14,6 +14,15 @@ func podTemplate(o Object) map[string]any {
 	return t
 }
 
+// anyPodTemplate returns the pod template of a workload or a Job, or nil.
+func anyPodTemplate(o Object) map[string]any {
+	if o.Kind() == "Job" {
+		t, _ := lookup(o.Doc, "spec", "template").(map[string]any)
+		return t
+	}
+	return podTemplate(o)
+}
+
 // containers returns the containers of a pod template.
 func containers(tmpl map[string]any) []map[string]any {
 	return maps(lookup(tmpl, "spec", "containers"))
