@@ -97,19 +97,26 @@ final class App
     private function verify(): Response
     {
         $checked = 0;
-        $after = 0;
-        $pages = function () use (&$after, &$checked): \Generator {
-            do {
-                $page = $this->store->list(null, null, $after, self::PAGE_MAX);
-                foreach ($page as $event) {
-                    $checked++;
-                    $after = $event->id;
-                    yield $event;
-                }
-            } while (count($page) === self::PAGE_MAX);
-        };
-        $broken = Chain::firstBroken($pages());
+        $broken = Chain::firstBroken($this->allEvents($checked));
 
         return Response::json(['valid' => $broken === null, 'checked' => $checked, 'first_broken_id' => $broken]);
+    }
+
+    /**
+     * Yields every event in id order, counting them into checked.
+     *
+     * @return \Generator<int, Event>
+     */
+    private function allEvents(int &$checked): \Generator
+    {
+        $after = 0;
+        do {
+            $page = $this->store->list(null, null, $after, self::PAGE_MAX);
+            foreach ($page as $event) {
+                $checked++;
+                $after = $event->id;
+                yield $event;
+            }
+        } while (count($page) === self::PAGE_MAX);
     }
 }

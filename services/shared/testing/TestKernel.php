@@ -52,11 +52,16 @@ final class TestKernel
         return Runtime::boot($serviceDir, new Env($env), self::silentLogger());
     }
 
-    /** @param array<string, mixed>|string|null $body an array is sent as JSON, a string as is */
+    /**
+     * Sends a request through the kernel.
+     *
+     * @param array<string, mixed>|string|null $body an array is sent as JSON, a string as is
+     * @param array<string, string> $query
+     */
     public function call(string $method, string $path, array|string|null $body = null, array $query = []): Response
     {
         $raw = is_array($body) ? json_encode($body, JSON_THROW_ON_ERROR) : ($body ?? '');
-        /** @var array<string, string> $query */
+
         return $this->kernel->handle(new Request($method, $path, $query, ['content-type' => 'application/json'], $raw));
     }
 

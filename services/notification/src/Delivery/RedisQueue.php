@@ -27,7 +27,7 @@ final class RedisQueue implements Queue
             return null;
         }
 
-        return Notification::fromFields(array_map('strval', $fields));
+        return Notification::fromFields(self::strings($fields));
     }
 
     public function enqueue(string $id): void
@@ -72,6 +72,24 @@ final class RedisQueue implements Queue
     {
         $ids = $this->redis->client()->lRange('notifications:dead', 0, $limit - 1);
 
-        return is_array($ids) ? array_values(array_map('strval', $ids)) : [];
+        return array_values(self::strings(is_array($ids) ? $ids : []));
+    }
+
+    /**
+     * Keeps the string-convertible values of a Redis reply.
+     *
+     * @param array<array-key, mixed> $reply
+     * @return array<string, string>
+     */
+    private static function strings(array $reply): array
+    {
+        $strings = [];
+        foreach ($reply as $key => $value) {
+            if (is_scalar($value)) {
+                $strings[(string) $key] = (string) $value;
+            }
+        }
+
+        return $strings;
     }
 }
