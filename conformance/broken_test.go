@@ -50,7 +50,7 @@ func TestBrokenManifestsFail(t *testing.T) {
 	prod := Targets[2]
 	tests := []struct {
 		name   string
-		break_ func(t *testing.T, objs []Object) []Object
+		mutate func(t *testing.T, objs []Object) []Object
 		want   string
 	}{
 		{"misspelled field in a Rollout (CRD schema)", func(t *testing.T, objs []Object) []Object {
@@ -81,7 +81,7 @@ func TestBrokenManifestsFail(t *testing.T) {
 	crds := crdSchemas(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			assertReports(t, validateAll(tt.break_(t, rendered(t, prod)), crds), tt.want)
+			assertReports(t, validateAll(tt.mutate(t, rendered(t, prod)), crds), tt.want)
 		})
 	}
 }
@@ -91,7 +91,7 @@ func TestBrokenContractsFail(t *testing.T) {
 	prod := Targets[2]
 	tests := []struct {
 		name   string
-		break_ func(t *testing.T, objs []Object) []Object
+		mutate func(t *testing.T, objs []Object) []Object
 		want   string
 	}{
 		{"missing analysis template", func(t *testing.T, objs []Object) []Object {
@@ -146,7 +146,7 @@ func TestBrokenContractsFail(t *testing.T) {
 		Service{Name: "audit", Postgres: true, Migrate: []string{"php", "bin/migrate.php"}})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			assertReports(t, runChecks(prod, tt.break_(t, rendered(t, prod)), c), tt.want)
+			assertReports(t, runChecks(prod, tt.mutate(t, rendered(t, prod)), c), tt.want)
 		})
 	}
 }
