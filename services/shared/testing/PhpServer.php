@@ -45,6 +45,15 @@ final class PhpServer
         throw new RuntimeException(sprintf('php -S did not listen on 127.0.0.1:%d within 5s', $port));
     }
 
+    /**
+     * Starts a server that answers every request with its method, path, body and X-Trace header
+     * as JSON, and with 503 when the path contains "fail": a real HTTP peer for client tests.
+     */
+    public static function echo(): self
+    {
+        return self::start(__DIR__ . '/fixtures/echo.php');
+    }
+
     public function url(string $path): string
     {
         return sprintf('http://127.0.0.1:%d%s', $this->port, $path);

@@ -54,7 +54,7 @@ final class RedisQueueTest extends TestCase
 
     public function testDeliversWebhookOverHttp(): void
     {
-        $receiver = PhpServer::start(dirname(__DIR__, 3) . '/shared/tests/fixtures/echo.php');
+        $receiver = PhpServer::echo();
         try {
             $queue = new RedisQueue(IntegrationEnv::redis());
             $dispatcher = new Dispatcher($queue, ['webhook' => new WebhookChannel(new CurlHttpClient())], 1);

@@ -18,7 +18,7 @@ final class CurlHttpClientTest extends TestCase
 
     public static function setUpBeforeClass(): void
     {
-        self::$server = PhpServer::start(__DIR__ . '/../fixtures/echo.php');
+        self::$server = PhpServer::echo();
     }
 
     public static function tearDownAfterClass(): void
