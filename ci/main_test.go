@@ -70,7 +70,7 @@ func TestNewRejectsBadInput(t *testing.T) {
 	}{
 		{name: "no services directory", want: "services/ is missing"},
 		{name: "only a shared package", composer: map[string]string{"shared": sharedJSON}, want: "no composer.json under services/ has an extra.platform"},
-		{name: "malformed manifest", composer: map[string]string{"bff": `{"extra":{"platform":{"service":"bff"}}}`}, want: "services/bff/composer.json: extra.platform.port 0"},
+		{name: "malformed manifest", composer: map[string]string{"bff": `{"extra":{"platform":{"service":"bff"}}}`}, want: "services/bff/composer.json: extra.platform.port is missing"},
 		{name: "bad registry", composer: map[string]string{"bff": bffJSON}, mutate: func(a *[4]any) { a[0] = "https://x" }, want: "--registry"},
 		{name: "bad concurrency", composer: map[string]string{"bff": bffJSON}, mutate: func(a *[4]any) { a[3] = 0 }, want: "--concurrency 0"},
 	}

@@ -22,7 +22,7 @@ func (p *Platform) Serve(
 	// was migrated by an earlier, finished step may have been restarted empty.
 	run := "exec php -S 0.0.0.0:" + strconv.Itoa(m.Port) + " -t public public/index.php"
 	if m.Postgres {
-		run = shellJoin(phpcmd.Migrate(phpcmd.Manifest(m))) + " && " + run
+		run = shellJoin(phpcmd.Migrate(m)) + " && " + run
 	}
 	return p.withDependencies(p.unsyncedWorkspace(m), m).
 		WithEnvVariable("APP_ENV", "dev").

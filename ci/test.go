@@ -66,7 +66,7 @@ func unitRun(ws *dagger.Container) *dagger.Container {
 func (p *Platform) integrationRun(ws *dagger.Container, m catalog.Manifest) *dagger.Container {
 	ctr := p.withDependencies(ws, m)
 	if m.Postgres {
-		ctr = ctr.WithEnvVariable("MIGRATE_WAIT_SECONDS", "60").WithExec(phpcmd.Migrate(phpcmd.Manifest(m)))
+		ctr = ctr.WithEnvVariable("MIGRATE_WAIT_SECONDS", "60").WithExec(phpcmd.Migrate(m))
 	}
 	return ctr.WithExec(phpcmd.IntegrationTests(reportsDir), dagger.ContainerWithExecOpts{Expect: dagger.ReturnTypeAny})
 }

@@ -24,7 +24,7 @@ func TestIntegrationPlan(t *testing.T) {
 		t.Fatalf("want one integration container, got %d", len(ctrs))
 	}
 	ctr := ctrs[0]
-	migrate, integration := ctr.ExecIndex(strings.Join(phpcmd.Migrate(phpcmd.Manifest(m)), " ")), ctr.ExecIndex("--testsuite Integration")
+	migrate, integration := ctr.ExecIndex(strings.Join(phpcmd.Migrate(m), " ")), ctr.ExecIndex("--testsuite Integration")
 	if migrate < 0 || integration < 0 || migrate > integration {
 		t.Fatalf("migrations (exec %d) must run before the integration suite (exec %d) in one chain", migrate, integration)
 	}
