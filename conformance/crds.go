@@ -14,7 +14,7 @@ import (
 )
 
 // crdSource is where a project ships its CRDs: a file inside its Go module,
-// fetched with `go mod download` (checksummed by the Go module mirror). Pin
+// fetched with `go mod download` (verified against the Go checksum database). Pin
 // the version of the controller the clusters run.
 type crdSource struct {
 	Module, Version string
