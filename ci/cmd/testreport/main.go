@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"regexp"
 	"sort"
@@ -33,11 +34,16 @@ func main() {
 	show := flag.String("show", "^$", "print the whole output of tests matching this regexp")
 	label := flag.String("label", "tests", "one word printed before the closing line")
 	flag.Parse()
-	showRE := regexp.MustCompile(*show)
+	os.Exit(run(os.Stdin, regexp.MustCompile(*show), *label))
+}
+
+// run reads test2json events and returns the exit code.
+func run(in io.Reader, showRE *regexp.Regexp, label string) int {
 	stats := map[string]*pkgStat{}
 	outputs := map[string][]string{}
+	lines := map[string][]line{} // per package, in order, for -show
 	var order []string
-	sc := bufio.NewScanner(os.Stdin)
+	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 1024*1024), 16*1024*1024)
 	for sc.Scan() {
 		var ev event
@@ -55,14 +61,33 @@ func main() {
 		switch ev.Action {
 		case "output":
 			outputs[key] = append(outputs[key], ev.Output)
+			lines[ev.Package] = append(lines[ev.Package], line{ev.Test, ev.Output})
 		case "pass", "fail", "skip":
-			record(st, ev, outputs[key], showRE)
+			record(st, ev, outputs[key])
+			if ev.Test != "" && !strings.Contains(ev.Test, "/") && showRE.MatchString(ev.Test) {
+				showLog(ev.Test, lines[ev.Package])
+			}
 		}
 	}
-	os.Exit(summarize(order, stats, *label))
+	return summarize(order, stats, label)
 }
 
-func record(st *pkgStat, ev event, out []string, show *regexp.Regexp) {
+type line struct{ test, text string }
+
+// showLog prints what a test and its subtests logged, without the runner's own
+// RUN/PASS lines: for tests whose log is itself a report (per-service counts).
+func showLog(name string, ls []line) {
+	fmt.Printf("--- %s\n", name)
+	for _, l := range ls {
+		owned := l.test == name || strings.HasPrefix(l.test, name+"/")
+		runner := strings.HasPrefix(l.text, "=== ") || strings.Contains(l.text, "--- PASS") || strings.Contains(l.text, "--- SKIP")
+		if owned && !runner {
+			fmt.Print(l.text)
+		}
+	}
+}
+
+func record(st *pkgStat, ev event, out []string) {
 	if ev.Test == "" {
 		st.elapsed = ev.Elapsed
 		if ev.Action == "fail" {
@@ -79,7 +104,7 @@ func record(st *pkgStat, ev event, out []string, show *regexp.Regexp) {
 	case "skip":
 		st.skip++
 	}
-	if ev.Action == "fail" || (show.MatchString(ev.Test) && !strings.Contains(ev.Test, "/")) {
+	if ev.Action == "fail" {
 		fmt.Printf("--- %s %s (%s)\n%s", strings.ToUpper(ev.Action), ev.Test, ev.Package, strings.Join(out, ""))
 	}
 }
