@@ -10,21 +10,13 @@ import (
 	"strings"
 
 	"sigs.k8s.io/yaml"
+
+	"dagger/platform/versions"
 )
 
-// PinnedTrivy reads the Trivy version the security stage uses from
-// ci/versions/versions.go, so the test and the pipeline cannot drift apart.
-func PinnedTrivy(root string) (string, error) {
-	b, err := os.ReadFile(filepath.Join(root, "ci", "versions", "versions.go"))
-	if err != nil {
-		return "", err
-	}
-	m := regexp.MustCompile(`(?m)^\s*Trivy\s*=\s*"([^"]+)"`).FindSubmatch(b)
-	if m == nil {
-		return "", fmt.Errorf("ci/versions/versions.go defines no Trivy constant")
-	}
-	return string(m[1]), nil
-}
+// PinnedTrivy is the Trivy version the security stage pins, read from the
+// pipeline's own constant, so the test and the pipeline cannot drift apart.
+func PinnedTrivy() string { return versions.Trivy }
 
 // TrivyVersion returns the module version a Go-built trivy binary was built
 // from (such builds print "dev" for --version).
@@ -64,39 +56,23 @@ func WriteForScan(dir string, objs []Object) error {
 	return nil
 }
 
-// TrivyArgs is the scan the security stage runs on rendered manifests:
-// offline (the checks are embedded in the binary), HIGH and CRITICAL only.
-func TrivyArgs(dir, cacheDir, ignoreFile string) []string {
-	return []string{"config", "--skip-check-update", "--misconfig-scanners", "kubernetes",
-		"--severity", "HIGH,CRITICAL", "--format", "json", "--cache-dir", cacheDir,
-		"--ignorefile", ignoreFile, dir}
-}
-
 // TrivyReport is the part of Trivy's JSON report the gate reads.
 type TrivyReport struct {
 	Results []struct {
 		Target            string
 		MisconfSummary    *struct{ Successes, Failures int }
-		Misconfigurations []struct {
-			ID, Title, Severity, Status, Message string
-		}
 	}
 }
 
-// Findings returns the failed checks of a report and how many checks ran; a
-// report with no check run is an error, never a clean scan.
-func (r TrivyReport) Findings() (findings []string, checked int) {
+// Checked counts the checks a report ran: a report with no check run is an
+// error, never a clean scan.
+func (r TrivyReport) Checked() (checked int) {
 	for _, res := range r.Results {
 		if res.MisconfSummary != nil {
 			checked += res.MisconfSummary.Successes + res.MisconfSummary.Failures
 		}
-		for _, m := range res.Misconfigurations {
-			if m.Status == "FAIL" {
-				findings = append(findings, fmt.Sprintf("%s: %s %s (%s): %s", res.Target, m.Severity, m.ID, m.Title, m.Message))
-			}
-		}
 	}
-	return findings, checked
+	return checked
 }
 
 // ParseTrivyReport decodes a JSON report.

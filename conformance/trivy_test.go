@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"dagger/platform/trivy"
 )
 
 // trivyBin returns $TRIVY_BIN after checking it is the pinned version; a
@@ -16,10 +19,7 @@ func trivyBin(t *testing.T) string {
 	if bin == "" {
 		t.Fatal("TRIVY_BIN is not set: point it at trivy built from the version in ci/versions/versions.go")
 	}
-	pin, err := PinnedTrivy(root(t))
-	if err != nil {
-		t.Fatal(err)
-	}
+	pin := PinnedTrivy()
 	got, err := TrivyVersion(bin)
 	if err != nil {
 		t.Fatal(err)
@@ -67,20 +67,45 @@ func trivyScan(t *testing.T, bin string, sets map[string][]Object) []string {
 			t.Fatal(err)
 		}
 	}
-	ignore := filepath.Join(root(t), "infrastructure", "trivyignore.yaml")
-	out, err := exec.Command(bin, TrivyArgs(dir, t.TempDir(), ignore)...).Output()
-	if err != nil {
-		t.Fatalf("trivy config: %v\n%s", err, out)
+	out := filepath.Join(t.TempDir(), "report.json")
+	args := trivy.ConfigArgs(trivy.Options{Target: dir, Output: out, CacheDir: t.TempDir()})
+	if msg, err := exec.Command(bin, args...).CombinedOutput(); err != nil {
+		t.Fatalf("trivy %v: %v\n%s", args, err, msg)
 	}
-	report, err := ParseTrivyReport(out)
+	data, err := os.ReadFile(out)
 	if err != nil {
 		t.Fatal(err)
 	}
-	findings, checked := report.Findings()
-	if checked == 0 {
-		t.Fatal("trivy ran no Kubernetes check on the rendered manifests")
+	if report, err := ParseTrivyReport(data); err != nil || report.Checked() == 0 {
+		t.Fatalf("trivy ran no Kubernetes check on the rendered manifests (%v)", err)
 	}
-	return findings
+	return blocking(t, data)
+}
+
+// blocking applies the security stage's own policy (threshold HIGH and the
+// accepted findings of security/trivyignore.json) to a report.
+func blocking(t *testing.T, report []byte) []string {
+	t.Helper()
+	ignores, err := os.ReadFile(filepath.Join(root(t), trivy.IgnoreFilePath))
+	if err != nil {
+		t.Fatal(err)
+	}
+	policy, err := trivy.NewPolicy("HIGH", false, ignores, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	verdict, _, err := trivy.Decide(policy, report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, f := range verdict.Blocking {
+		out = append(out, f.String())
+	}
+	for _, e := range verdict.Expired {
+		out = append(out, e.String()+" has expired")
+	}
+	return out
 }
 
 func TestTrivyVersionRejectsOtherBinaries(t *testing.T) {
@@ -94,7 +119,7 @@ func TestTrivyVersionRejectsOtherBinaries(t *testing.T) {
 }
 
 func TestPinnedTrivyIsReadFromVersions(t *testing.T) {
-	if pin, err := PinnedTrivy(root(t)); err != nil || pin == "" || pin[0] == 'v' {
-		t.Errorf("PinnedTrivy = %q, %v; want a bare version like 0.74.0", pin, err)
+	if pin := PinnedTrivy(); pin == "" || pin[0] == 'v' {
+		t.Errorf("PinnedTrivy = %q; want a bare version like 0.74.0", pin)
 	}
 }
