@@ -4,33 +4,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	"sigs.k8s.io/yaml"
-
-	"dagger/platform/versions"
 )
-
-// PinnedTrivy is the Trivy version the security stage pins, read from the
-// pipeline's own constant, so the test and the pipeline cannot drift apart.
-func PinnedTrivy() string { return versions.Trivy }
-
-// TrivyVersion returns the module version a Go-built trivy binary was built
-// from (such builds print "dev" for --version).
-func TrivyVersion(bin string) (string, error) {
-	out, err := exec.Command("go", "version", "-m", bin).Output()
-	if err != nil {
-		return "", fmt.Errorf("go version -m %s: %w", bin, err)
-	}
-	m := regexp.MustCompile(`(?m)^\s*mod\s+github\.com/aquasecurity/trivy\s+(\S+)`).FindSubmatch(out)
-	if m == nil {
-		return "", fmt.Errorf("%s was not built from github.com/aquasecurity/trivy", bin)
-	}
-	return string(m[1]), nil
-}
 
 // WriteForScan writes one file per object. Trivy has no checks for custom
 // kinds, so a Rollout is also written as the Deployment it stands for: its pod
@@ -59,8 +37,8 @@ func WriteForScan(dir string, objs []Object) error {
 // TrivyReport is the part of Trivy's JSON report the gate reads.
 type TrivyReport struct {
 	Results []struct {
-		Target            string
-		MisconfSummary    *struct{ Successes, Failures int }
+		Target         string
+		MisconfSummary *struct{ Successes, Failures int }
 	}
 }
 

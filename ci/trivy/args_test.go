@@ -1,6 +1,7 @@
 package trivy
 
 import (
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -66,5 +67,15 @@ func TestModuleVersion(t *testing.T) {
 				t.Errorf("moduleVersion = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestBinaryVersionRejectsOtherBinaries(t *testing.T) {
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, err := BinaryVersion(self); err == nil {
+		t.Errorf("BinaryVersion(test binary) = %q, want an error", v)
 	}
 }

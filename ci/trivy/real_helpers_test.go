@@ -9,40 +9,16 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"dagger/platform/versions"
 )
 
-// pinnedTrivy returns TRIVY_BIN after proving it is trivy at the pinned
-// version. It fails, never skips: a missing binary must not turn the real
-// tests green.
+// pinnedTrivy returns the pinned binary or fails the test.
 func pinnedTrivy(t *testing.T) string {
 	t.Helper()
-	bin := os.Getenv("TRIVY_BIN")
-	if bin == "" {
-		t.Fatalf("TRIVY_BIN is not set: build trivy v%[1]s with "+
-			"`GOEXPERIMENT=jsonv2 go install github.com/aquasecurity/trivy/cmd/trivy@v%[1]s` "+
-			"(in its own module, cached outside the clone) and export TRIVY_BIN=<path>", versions.Trivy)
-	}
-	out, err := exec.Command("go", "version", "-m", bin).CombinedOutput()
+	bin, err := PinnedBinary()
 	if err != nil {
-		t.Fatalf("go version -m %s: %v\n%s", bin, err, out)
-	}
-	if got := moduleVersion(string(out), "github.com/aquasecurity/trivy"); got != "v"+versions.Trivy {
-		t.Fatalf("TRIVY_BIN=%s is trivy %q, the pipeline pins v%s (versions.Trivy)", bin, got, versions.Trivy)
+		t.Fatal(err)
 	}
 	return bin
-}
-
-// moduleVersion reads the main module's version from `go version -m` output.
-func moduleVersion(out, module string) string {
-	for _, line := range strings.Split(out, "\n") {
-		f := strings.Fields(line)
-		if len(f) >= 3 && f[0] == "mod" && f[1] == module {
-			return f[2]
-		}
-	}
-	return ""
 }
 
 // offlineCache returns a cache dir holding the fixture vulnerability DB
