@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"sync/atomic"
 	"time"
 
@@ -11,10 +12,16 @@ import (
 )
 
 // stageOrder is the order rows are reported in.
-var stageOrder = []string{"lint", "test", "mutation", "scan"}
+var stageOrder = []string{"lint", "test", "mutation", "scan", "snyk"}
+
+// skipped is a job outcome that is neither a pass nor a failure: the job did
+// not run, for the reason it gives (no credentials, say).
+type skipped string
+
+func (s skipped) Error() string { return string(s) }
 
 // job is one service × stage step of a pipeline run. run returns a note for
-// the report when it passes, or the failure.
+// the report when it passes, the failure, or skipped(reason) when it did not run.
 type job struct {
 	service, stage string
 	run            func(context.Context) (string, error)
@@ -52,7 +59,11 @@ func runJob(ctx context.Context, j job) report.Row {
 	start := time.Now()
 	note, err := j.run(ctx)
 	row := report.Row{Service: j.service, Stage: j.stage, Status: report.Pass, Reason: note, Start: start, Duration: time.Since(start)}
-	if err != nil {
+	var skip skipped
+	switch {
+	case errors.As(err, &skip):
+		row.Status, row.Reason = report.Skipped, string(skip)
+	case err != nil:
 		row.Status, row.Reason = report.Fail, err.Error()
 	}
 	return row

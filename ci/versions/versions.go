@@ -27,6 +27,14 @@ const (
 	ExtensionInstaller = "2.7.31"
 	// Trivy scans code, images and manifests (image aquasec/trivy:<Trivy>).
 	Trivy = "0.74.0"
+	// Kustomize renders the overlays the scan stage checks (image
+	// registry.k8s.io/kustomize/kustomize:<Kustomize>): v5.8.1 is built on
+	// sigs.k8s.io/kustomize/api v0.21.1, the renderer of the conformance tests.
+	Kustomize = "v5.8.1"
+	// Snyk is the tag of the snyk/snyk image that runs `snyk test` when a token
+	// is given. Snyk tags its CLI images by ecosystem; the CLI is a thin client
+	// of the Snyk API, so it cannot be run or pinned meaningfully offline.
+	Snyk = "php"
 	// Postgres is the image tag of the integration-test database.
 	Postgres = "15-alpine"
 	// Redis is the image tag of the integration-test cache.
