@@ -29,6 +29,9 @@ func repoPlatform(t testing.TB) (*Platform, *daggertest.Engine) {
 		phpcmd.JUnitUnitFile:        "junit.xml",
 		phpcmd.JUnitIntegrationFile: "junit.xml",
 		"infection.json":            "../../testdata/infection-pass.json",
+		"/scan/source.json":         "../../testdata/scan/clean-source.json", // real trivy v0.74.0 reports
+		"/scan/config.json":         "../../testdata/scan/clean-config.json",
+		"/scan/image.json":          "../../testdata/scan/clean-source.json",
 	} {
 		data, err := os.ReadFile(filepath.Join("gates", "testdata", fixture))
 		if err != nil {

@@ -28,8 +28,9 @@ func (r *PullRequestReport) Summary() *dagger.File {
 }
 
 // PullRequest runs lint, test and mutation for the services a change affects
-// (or all of them), in parallel, and reports every result. It fails if any
-// gate failed, naming each; with no affected service it passes and says why.
+// (or all of them) and the security scan, in parallel, and reports every
+// result. It fails if any gate failed, naming each; with no affected service
+// it passes and says why.
 func (p *Platform) PullRequest(
 	ctx context.Context,
 	// Run every service, whatever changed
@@ -68,6 +69,10 @@ func (p *Platform) PullRequest(
 	for _, m := range services {
 		jobs = append(jobs, p.serviceJobs(m, minCoverage, minMsi, diffBase, git)...)
 	}
+	// The scan at its defaults: Trivy over the whole repository whatever
+	// changed (a secret or manifest can change anywhere), dependencies of the
+	// affected services; Snyk is reported as skipped (no token argument here).
+	jobs = append(jobs, p.scanJobs(services, scanOptions{})...)
 	rep := p.runJobs(ctx, jobs, failFast)
 	out := &PullRequestReport{Scope: scope, Table: rep.Table(), Markdown: "**Scope:** " + scope + "\n\n" + rep.Markdown()}
 	if err := rep.Err(); err != nil {
