@@ -9,12 +9,16 @@
 //	test           unit suite + coverage gate, migrations, integration  test.go
 //	test-reports   a service's JUnit and clover reports                 test.go
 //	mutation       Infection with the MSI gate (check)                  mutation.go
-//	pull-request   lint, test, mutation for the affected services       pullrequest.go
+//	scan           Trivy (source, manifests, image), composer audit,    scan.go
+//	               license policy, Snyk with a token (check)
+//	scan-reports   each Trivy scan's JSON, gate-filtered JSON and SARIF scan.go
+//	pull-request   lint, test, mutation, scan for the affected services pullrequest.go
 //	serve          one service with PostgreSQL and Redis, for local use serve.go
 //
 // The fan-out (errgroup under --concurrency, a report row per service and
 // stage) lives in pipeline.go and fanout.go; decisions with no Dagger in them
-// (gates, affected services, report, config, catalog) in their own packages.
+// (gates, affected services, report, config, catalog, trivy, license) in
+// their own packages.
 //
 // Every function runs its steps in containers; nothing depends on the host but
 // the source directory. Run `dagger functions` for the full list with arguments.
