@@ -25,7 +25,7 @@ func benchPlan(b *testing.B, all bool, changed string) {
 	for b.Loop() {
 		p, eng := repoPlatform(b)
 		before := eng.RoundTrips() // New's discovery is not part of the plan
-		if _, err := p.PullRequest(context.Background(), all, changed, nil, nil, "", false, 80, 70); err != nil {
+		if _, err := p.PullRequest(context.Background(), all, changed, nil, nil, "", false, 80, 70, nil); err != nil {
 			b.Fatal(err)
 		}
 		trips = eng.RoundTrips() - before

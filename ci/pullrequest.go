@@ -57,6 +57,9 @@ func (p *Platform) PullRequest(
 	// Minimum mutation score indicator, in percent
 	// +default=70
 	minMsi float64,
+	// Snyk API token; without it the Snyk row is reported as skipped
+	// +optional
+	snykToken *dagger.Secret,
 ) (*PullRequestReport, error) {
 	if (diffBase == "") != (git == nil) {
 		return nil, fmt.Errorf("--diff-base and --git go together: give both to mutate changed lines only, or neither")
@@ -71,8 +74,8 @@ func (p *Platform) PullRequest(
 	}
 	// The scan at its defaults: Trivy over the whole repository whatever
 	// changed (a secret or manifest can change anywhere), dependencies of the
-	// affected services; Snyk is reported as skipped (no token argument here).
-	jobs = append(jobs, p.scanJobs(services, scanOptions{})...)
+	// affected services; Snyk only with a token, skipped with the reason otherwise.
+	jobs = append(jobs, p.scanJobs(services, scanOptions{snykToken: snykToken})...)
 	rep := p.runJobs(ctx, jobs, failFast)
 	out := &PullRequestReport{Scope: scope, Table: rep.Table(), Markdown: "**Scope:** " + scope + "\n\n" + rep.Markdown()}
 	if err := rep.Err(); err != nil {

@@ -46,7 +46,7 @@ func TestPullRequestRunsAffectedServicesOnly(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p, eng := repoPlatform(t)
-			rep, err := p.PullRequest(context.Background(), false, tt.changed, nil, nil, "", false, 80, 70)
+			rep, err := p.PullRequest(context.Background(), false, tt.changed, nil, nil, "", false, 80, 70, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -79,7 +79,7 @@ func TestPullRequestReportsOneLintFailureAndEveryOtherResult(t *testing.T) {
 	eng.OnExecWhere(func(e daggertest.Exec) bool {
 		return workdirOf(e) == "audit" && strings.Contains(strings.Join(e.Args, " "), "phpstan analyse")
 	}, daggertest.ExecResult{ExitCode: 1, Stdout: "Found 2 errors"})
-	_, err := p.PullRequest(context.Background(), true, "", nil, nil, "", false, 80, 70)
+	_, err := p.PullRequest(context.Background(), true, "", nil, nil, "", false, 80, 70, nil)
 	if err == nil {
 		t.Fatal("pull request passed with a failing PHPStan")
 	}
@@ -112,11 +112,11 @@ func regexpRow(table, service, stage string) bool {
 
 func TestPullRequestRejectsConflictingInputs(t *testing.T) {
 	p, _ := repoPlatform(t)
-	_, err := p.PullRequest(context.Background(), false, "services/audit/x", dag.Directory(), nil, "", false, 80, 70)
+	_, err := p.PullRequest(context.Background(), false, "services/audit/x", dag.Directory(), nil, "", false, 80, 70, nil)
 	if err == nil || !strings.Contains(err.Error(), "--changed or --base, not both") {
 		t.Errorf("err = %v", err)
 	}
-	_, err = p.PullRequest(context.Background(), false, "/etc/passwd", nil, nil, "", false, 80, 70)
+	_, err = p.PullRequest(context.Background(), false, "/etc/passwd", nil, nil, "", false, 80, 70, nil)
 	if err == nil {
 		t.Errorf("an absolute changed path was accepted")
 	}
@@ -124,7 +124,7 @@ func TestPullRequestRejectsConflictingInputs(t *testing.T) {
 
 func TestPullRequestGoldenPlan(t *testing.T) {
 	p, eng := repoPlatform(t)
-	if _, err := p.PullRequest(context.Background(), true, "", nil, nil, "", false, 80, 70); err != nil {
+	if _, err := p.PullRequest(context.Background(), true, "", nil, nil, "", false, 80, 70, nil); err != nil {
 		t.Fatal(err)
 	}
 	golden(t, "pull-request-all.plan", eng.Plan())

@@ -264,7 +264,7 @@ func TestScanWithoutIgnoreFileAcceptsNothing(t *testing.T) {
 func TestPullRequestReportsTheScanRows(t *testing.T) {
 	for _, changed := range []string{"services/audit/src/Log.php", "infrastructure/k8s/base/kustomization.yaml"} {
 		p, _ := repoPlatform(t)
-		rep, err := p.PullRequest(ctx, false, changed, nil, nil, "", false, 80, 70)
+		rep, err := p.PullRequest(ctx, false, changed, nil, nil, "", false, 80, 70, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -283,6 +283,25 @@ func TestPullRequestReportsTheScanRows(t *testing.T) {
 		if service := strings.HasPrefix(changed, "services/"); service != strings.HasPrefix(rows["audit/scan"], "pass") {
 			t.Errorf("%s: audit/scan row = %q\n%s", changed, rows["audit/scan"], rep.Table)
 		}
+	}
+}
+
+func TestPullRequestRunsSnykWithAToken(t *testing.T) {
+	p, eng := repoPlatform(t)
+	const token = "snyk-pr-0123456789-not-a-real-token"
+	rep, err := p.PullRequest(ctx, false, "services/audit/src/Log.php", nil, nil, "", false, 80, 70, dag.SetSecret("snyk-token", token))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexpRow(rep.Table, "repository", "snyk") || strings.Contains(rep.Table, "no --snyk-token given") {
+		t.Errorf("with a token the Snyk row must run:\n%s", rep.Table)
+	}
+	ctrs := execWith(eng, snykArgs("HIGH"))
+	if len(ctrs) != 1 || ctrs[0].Execs[len(ctrs[0].Execs)-1].Secrets["SNYK_TOKEN"] != "snyk-token" {
+		t.Fatalf("snyk did not run once with SNYK_TOKEN from the secret: %d runs", len(ctrs))
+	}
+	if leaks := eng.Leaks(token); len(leaks) != 0 {
+		t.Errorf("the token left its secret: %v", leaks)
 	}
 }
 
