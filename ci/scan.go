@@ -272,4 +272,3 @@ func sarif(name string, filtered []byte) *dagger.File {
 	in, out := path.Join(scanOut, name+".filtered.json"), path.Join(scanOut, name+".sarif")
 	return trivyImage().WithNewFile(in, string(filtered)).WithExec(trivyArgv(trivy.ConvertSARIFArgs(in, out))).File(out)
 }
-
