@@ -224,8 +224,8 @@ func trivyImage() *dagger.Container { return dag.Container().From("aquasec/trivy
 func trivyArgv(args []string) []string { return append([]string{trivy.Binary}, args...) }
 
 // configTree is what the misconfiguration scan reads: every overlay rendered
-// by kustomize (raw overlays and patches give false findings) and every
-// Dockerfile. No overlay to render is an error, never an empty clean scan.
+// by kustomize (raw overlays and patches give false findings), the plain
+// manifests of infrastructure/ outside k8s/, and every Dockerfile. No overlay to render is an error, never an empty clean scan.
 // Each overlay is built through a wrapper (scanKustomization) that turns its
 // Rollouts into the Deployments they stand for: Trivy has no checks for
 // custom kinds, and would otherwise skip every pod template.
@@ -245,6 +245,8 @@ func (p *Platform) configTree(ctx context.Context) (*dagger.Directory, error) {
 	}
 	return dag.Directory().
 		WithDirectory("rendered", render.Directory(renderedDir)).
+		// Plain manifests (Argo CD, the CI engines) are scanned as committed.
+		WithDirectory("infrastructure", p.Source.Directory("infrastructure"), dagger.DirectoryWithDirectoryOpts{Exclude: []string{"k8s"}}).
 		WithDirectory(".", p.Source, dagger.DirectoryWithDirectoryOpts{Include: []string{"**/Dockerfile", "**/*.Dockerfile", "**/Dockerfile.*"}, Exclude: scanSkipDirs}), nil
 }
 

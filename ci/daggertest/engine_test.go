@@ -216,3 +216,26 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+func TestPublishedAddressesAndEntrypoints(t *testing.T) {
+	eng, c := connect(t)
+	ctx := context.Background()
+	ref, err := c.Container().From("alpine").
+		WithEntrypoint([]string{"/app/server"}).
+		WithExec([]string{"--check"}, dagger.ContainerWithExecOpts{UseEntrypoint: true}).
+		Publish(ctx, "127.0.0.1:5000/platform/bff:1.2.3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(ref, "127.0.0.1:5000/platform/bff:1.2.3@sha256:") {
+		t.Errorf("publish returned %q, want the address with a digest", ref)
+	}
+	pub := eng.Published()
+	ctr, ok := pub["127.0.0.1:5000/platform/bff:1.2.3"]
+	if !ok || len(pub) != 1 {
+		t.Fatalf("published = %v", pub)
+	}
+	if strings.Join(ctr.Entrypoint, " ") != "/app/server" || !ctr.Execs[0].UseEntrypoint {
+		t.Errorf("entrypoint = %v, exec uses it: %v", ctr.Entrypoint, ctr.Execs[0].UseEntrypoint)
+	}
+}
