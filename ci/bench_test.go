@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"strings"
 	"testing"
 )
 
@@ -32,9 +33,15 @@ func benchPlan(b *testing.B, all bool, changed string) {
 		ctrs := eng.Containers()
 		containers = len(ctrs)
 		for _, c := range ctrs {
-			if n := len(c.Execs); n > 0 && n > depth[workdirOf(c.Execs[n-1])] {
-				depth[workdirOf(c.Execs[n-1])] = n
+			n := len(c.Execs)
+			if n == 0 {
+				continue
 			}
+			name := workdirOf(c.Execs[n-1])
+			if !strings.HasPrefix(c.Execs[n-1].Workdir, srcRoot+"/services/") {
+				name = repoService // the repository-wide scan steps
+			}
+			depth[name] = max(depth[name], n)
 		}
 	}
 	b.ReportMetric(float64(trips), "roundtrips/plan")
