@@ -2,7 +2,10 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"maps"
 	"path"
+	"slices"
 	"sync"
 	"testing/fstest"
 
@@ -27,6 +30,8 @@ type Service struct {
 	Migrate []string
 	// Shared package directories it depends on, through composer path repositories
 	Shared []string
+	// A shared package (services/shared): linted and tested like a service, never deployed
+	Library bool
 }
 
 // ComposerFile is one services/*/composer.json as read at discovery.
@@ -66,6 +71,14 @@ func (p *Platform) discover(ctx context.Context) error {
 		p.Catalog = append(p.Catalog, &Service{Name: m.Service, Port: m.Port, Postgres: m.Postgres,
 			Redis: m.Redis, Migrate: m.Migrate, Shared: graph.Dependencies(m.Service)})
 	}
+	for _, dir := range slices.Sorted(maps.Keys(graph.Packages)) {
+		// A shared package's own suites exercise every kind of dependency
+		// (its health checks, its migrator), so it gets both servers.
+		if path.Dir(dir) == "services" {
+			p.Libraries = append(p.Libraries, &Service{Name: path.Base(dir), Postgres: true, Redis: true,
+				Shared: graph.PackageDependencies(dir), Library: true})
+		}
+	}
 	return nil
 }
 
@@ -98,31 +111,57 @@ func (p *Platform) graph() (affected.Graph, error) {
 	return affected.LoadGraph(fsys)
 }
 
-// catalog returns the services as the pure package's type.
+// catalog returns the deployable services as the pure package's type.
 func (p *Platform) catalog() catalog.Catalog {
-	out := make(catalog.Catalog, len(p.Catalog))
-	for i, s := range p.Catalog {
+	return manifests(p.Catalog)
+}
+
+// checkable returns the services and the shared packages: what lint, test
+// and mutation run on.
+func (p *Platform) checkable() catalog.Catalog {
+	return manifests(slices.Concat(p.Catalog, p.Libraries))
+}
+
+func manifests(list []*Service) catalog.Catalog {
+	out := make(catalog.Catalog, len(list))
+	for i, s := range list {
 		out[i] = catalog.Manifest{Service: s.Name, Port: s.Port, Postgres: s.Postgres, Redis: s.Redis, Migrate: s.Migrate}
 	}
 	return out
 }
 
-// service resolves a service name given on the command line.
+// service resolves a deployable service name given on the command line.
 func (p *Platform) service(name string) (catalog.Manifest, error) {
 	return p.catalog().Lookup(name)
 }
 
-// selectServices resolves names given on the command line; none means all.
+// selectServices resolves names given on the command line (services or
+// shared packages); none means all of them.
 func (p *Platform) selectServices(names []string) (catalog.Catalog, error) {
-	return p.catalog().Select(names)
+	sel, err := p.checkable().Select(names)
+	if err != nil {
+		return nil, fmt.Errorf("%w (shared packages included)", err)
+	}
+	return sel, nil
 }
 
-// sharedDirs returns the shared package directories a service depends on.
-func (p *Platform) sharedDirs(service string) []string {
-	for _, s := range p.Catalog {
-		if s.Name == service {
+// sharedDirs returns the shared package directories a service or package depends on.
+func (p *Platform) sharedDirs(name string) []string {
+	for _, s := range slices.Concat(p.Catalog, p.Libraries) {
+		if s.Name == name {
 			return s.Shared
 		}
 	}
 	return nil
+}
+
+// deployable keeps the services of a selection, dropping shared packages.
+func (p *Platform) deployable(sel catalog.Catalog) catalog.Catalog {
+	var out catalog.Catalog
+	for _, m := range sel {
+		if _, err := p.service(m.Service); err == nil {
+			out = append(out, m)
+		}
+	}
+	return out
 }

@@ -15,6 +15,10 @@
 //	pull-request   lint, test, mutation, scan for the affected services pullrequest.go
 //	serve          one service with PostgreSQL and Redis, for local use serve.go
 //
+// Lint, test, mutation and test-reports also take the shared packages under
+// services/ (e.g. --service=shared): their own suites run in the pull request
+// whenever they or a package they require change.
+//
 // The fan-out (errgroup under --concurrency, a report row per service and
 // stage) lives in pipeline.go and fanout.go; decisions with no Dagger in them
 // (gates, affected services, report, config, catalog, trivy, license) in
@@ -50,6 +54,9 @@ type Platform struct {
 	// Services found under services/, validated in New
 	// +private
 	Catalog []*Service
+	// Shared packages under services/, checked like services
+	// +private
+	Libraries []*Service
 	// The services/*/composer.json files read at discovery
 	// +private
 	ComposerFiles []*ComposerFile

@@ -3,7 +3,9 @@ package main
 import (
 	"context"
 	"fmt"
+	"path"
 	"slices"
+	"strings"
 
 	"golang.org/x/sync/errgroup"
 
@@ -75,7 +77,7 @@ func (p *Platform) PullRequest(
 	// The scan at its defaults: Trivy over the whole repository whatever
 	// changed (a secret or manifest can change anywhere), dependencies of the
 	// affected services; Snyk only with a token, skipped with the reason otherwise.
-	jobs = append(jobs, p.scanJobs(services, scanOptions{snykToken: snykToken})...)
+	jobs = append(jobs, p.scanJobs(p.deployable(services), scanOptions{snykToken: snykToken})...)
 	rep := p.runJobs(ctx, jobs, failFast)
 	out := &PullRequestReport{Scope: scope, Table: rep.Table(), Markdown: "**Scope:** " + scope + "\n\n" + rep.Markdown()}
 	if err := rep.Err(); err != nil {
@@ -99,26 +101,34 @@ func (p *Platform) serviceJobs(m catalog.Manifest, minCoverage, minMsi float64, 
 	}
 }
 
-// affectedServices decides which services run, and says why in one line.
+// affectedServices decides which services and shared packages run, and says
+// why in one line.
 func (p *Platform) affectedServices(ctx context.Context, all bool, changed string, base *dagger.Directory) (catalog.Catalog, string, error) {
-	cat := p.catalog()
+	every := p.checkable()
 	if all {
-		return cat, fmt.Sprintf("all %d services (--all)", len(cat)), nil
+		return every, fmt.Sprintf("all %d services and shared packages (--all)", len(every)), nil
 	}
 	paths, given, err := p.changedPaths(ctx, changed, base)
 	if err != nil || !given {
-		return cat, fmt.Sprintf("all %d services: neither --changed nor --base was given", len(cat)), err
+		return every, fmt.Sprintf("all %d services and shared packages: neither --changed nor --base was given", len(every)), err
 	}
 	graph, err := p.graph()
 	if err != nil {
 		return nil, "", err
 	}
 	res := graph.Affected(paths)
-	if len(res.Services) == 0 {
-		return nil, res.Summary(), nil
+	names, scope := res.Services, res.Summary()
+	if libs := graph.AffectedPackages(paths); len(libs) > 0 {
+		for _, dir := range libs {
+			names = append(names, path.Base(dir))
+		}
+		scope += "; shared packages changed: " + strings.Join(libs, ", ")
 	}
-	sel, err := cat.Select(res.Services)
-	return sel, res.Summary(), err
+	if len(names) == 0 {
+		return nil, scope, nil
+	}
+	sel, err := every.Select(names)
+	return sel, scope, err
 }
 
 // changedPaths reads the change from --changed, or diffs the source against

@@ -42,10 +42,11 @@ func (p *Platform) TestReports(
 	// Service whose reports to return
 	service string,
 ) (*dagger.Directory, error) {
-	m, err := p.service(service)
+	sel, err := p.selectServices([]string{service})
 	if err != nil {
 		return nil, err
 	}
+	m := sel[0]
 	ws := p.unsyncedWorkspace(m)
 	unit, integration := unitRun(ws), p.integrationRun(ws, m)
 	return dag.Directory().
@@ -65,8 +66,8 @@ func unitRun(ws *dagger.Container) *dagger.Container {
 // MIGRATE_WAIT_SECONDS) and then runs the integration suite.
 func (p *Platform) integrationRun(ws *dagger.Container, m catalog.Manifest) *dagger.Container {
 	ctr := p.withDependencies(ws, m)
-	if m.Postgres {
-		ctr = ctr.WithEnvVariable("MIGRATE_WAIT_SECONDS", "60").WithExec(phpcmd.Migrate(m))
+	if migrate := phpcmd.Migrate(m); len(migrate) > 0 { // shared packages migrate in their own tests
+		ctr = ctr.WithEnvVariable("MIGRATE_WAIT_SECONDS", "60").WithExec(migrate)
 	}
 	return ctr.WithExec(phpcmd.IntegrationTests(reportsDir), dagger.ContainerWithExecOpts{Expect: dagger.ReturnTypeAny})
 }

@@ -125,3 +125,26 @@ func TestUnknownServiceIsRejected(t *testing.T) {
 		t.Errorf("the repository has %d services, want 7: %v", len(p.catalog()), p.catalog().Names())
 	}
 }
+
+func TestSharedPackageIsTestedWithBothServersAndNoMigration(t *testing.T) {
+	p, eng := repoPlatform(t)
+	if err := p.Test(context.Background(), []string{"shared"}, 80); err != nil {
+		t.Fatal(err)
+	}
+	ctrs := execWith(eng, phpcmd.IntegrationTests(reportsDir))
+	if len(ctrs) != 1 || ctrs[0].Workdir != srcRoot+"/services/shared" {
+		t.Fatalf("want the shared package's integration suite once, got %d", len(ctrs))
+	}
+	ex := ctrs[0].Execs[ctrs[0].ExecIndex("--testsuite Integration")]
+	for _, alias := range []string{"postgres", "redis"} {
+		if _, ok := ex.Service(alias); !ok {
+			t.Errorf("%s is not bound for the shared package's integration suite", alias)
+		}
+	}
+	if ctrs[0].ExecIndex("migrate") >= 0 {
+		t.Errorf("a shared package has no migration command, yet one runs")
+	}
+	if _, err := p.Serve("shared"); err == nil {
+		t.Errorf("a shared package is not deployable, yet Serve accepted it")
+	}
+}
