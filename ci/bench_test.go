@@ -26,7 +26,7 @@ func benchPlan(b *testing.B, all bool, changed string) {
 	for b.Loop() {
 		p, eng := repoPlatform(b)
 		before := eng.RoundTrips() // New's discovery is not part of the plan
-		if _, err := p.PullRequest(context.Background(), all, changed, nil, nil, "", false, 80, 70, nil); err != nil {
+		if _, err := p.PullRequest(context.Background(), all, changed, nil, nil, "", false, 80, 70, nil, false); err != nil {
 			b.Fatal(err)
 		}
 		trips = eng.RoundTrips() - before

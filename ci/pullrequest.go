@@ -12,6 +12,7 @@ import (
 	"dagger/platform/affected"
 	"dagger/platform/catalog"
 	"dagger/platform/internal/dagger"
+	"dagger/platform/report"
 )
 
 // PullRequestReport is the outcome of a pull-request run.
@@ -22,6 +23,16 @@ type PullRequestReport struct {
 	Table string
 	// The table and a mermaid gantt of stage timings, for a CI job summary
 	Markdown string
+	// One line per failed gate, e.g. "audit/test: line coverage 71.20% < 80.00%"
+	Failures []string
+}
+
+// Check fails, naming every failed gate, when any gate of the run failed.
+func (r *PullRequestReport) Check() error {
+	if len(r.Failures) == 0 {
+		return nil
+	}
+	return fmt.Errorf("%d gates failed:\n%s\n\n%s\n%s", len(r.Failures), strings.Join(r.Failures, "\n"), r.Scope, r.Table)
 }
 
 // Summary returns the Markdown report as a file, e.g. for $GITHUB_STEP_SUMMARY.
@@ -31,8 +42,9 @@ func (r *PullRequestReport) Summary() *dagger.File {
 
 // PullRequest runs lint, test and mutation for the services a change affects
 // (or all of them) and the security scan, in parallel, and reports every
-// result. It fails if any gate failed, naming each; with no affected service
-// it passes and says why.
+// result. It fails if any gate failed, naming each (with --no-fail it returns
+// the report instead, for a job summary, and `check` on it fails); with no
+// affected service it passes and says why.
 func (p *Platform) PullRequest(
 	ctx context.Context,
 	// Run every service, whatever changed
@@ -62,6 +74,9 @@ func (p *Platform) PullRequest(
 	// Snyk API token; without it the Snyk row is reported as skipped
 	// +optional
 	snykToken *dagger.Secret,
+	// Return the report even when gates failed (then call check on it)
+	// +optional
+	noFail bool,
 ) (*PullRequestReport, error) {
 	if (diffBase == "") != (git == nil) {
 		return nil, fmt.Errorf("--diff-base and --git go together: give both to mutate changed lines only, or neither")
@@ -80,8 +95,13 @@ func (p *Platform) PullRequest(
 	jobs = append(jobs, p.scanJobs(p.deployable(services), scanOptions{snykToken: snykToken})...)
 	rep := p.runJobs(ctx, jobs, failFast)
 	out := &PullRequestReport{Scope: scope, Table: rep.Table(), Markdown: "**Scope:** " + scope + "\n\n" + rep.Markdown()}
-	if err := rep.Err(); err != nil {
-		return nil, fmt.Errorf("%w\n\n%s\n%s", err, scope, out.Table)
+	for _, row := range rep.Rows() {
+		if row.Status == report.Fail {
+			out.Failures = append(out.Failures, row.Service+"/"+row.Stage+": "+row.Reason)
+		}
+	}
+	if err := out.Check(); err != nil && !noFail {
+		return nil, err
 	}
 	return out, nil
 }

@@ -46,7 +46,7 @@ func TestPullRequestRunsAffectedServicesOnly(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p, eng := repoPlatform(t)
-			rep, err := p.PullRequest(context.Background(), false, tt.changed, nil, nil, "", false, 80, 70, nil)
+			rep, err := p.PullRequest(context.Background(), false, tt.changed, nil, nil, "", false, 80, 70, nil, false)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -80,7 +80,7 @@ func TestPullRequestReportsOneLintFailureAndEveryOtherResult(t *testing.T) {
 	eng.OnExecWhere(func(e daggertest.Exec) bool {
 		return workdirOf(e) == "audit" && strings.Contains(strings.Join(e.Args, " "), "phpstan analyse")
 	}, daggertest.ExecResult{ExitCode: 1, Stdout: "Found 2 errors"})
-	_, err := p.PullRequest(context.Background(), true, "", nil, nil, "", false, 80, 70, nil)
+	_, err := p.PullRequest(context.Background(), true, "", nil, nil, "", false, 80, 70, nil, false)
 	if err == nil {
 		t.Fatal("pull request passed with a failing PHPStan")
 	}
@@ -100,6 +100,32 @@ func TestPullRequestReportsOneLintFailureAndEveryOtherResult(t *testing.T) {
 	}
 }
 
+func TestPullRequestNoFailReturnsTheReportForASummary(t *testing.T) {
+	p, eng := repoPlatform(t)
+	eng.OnExecWhere(func(e daggertest.Exec) bool {
+		return workdirOf(e) == "bff" && strings.Contains(strings.Join(e.Args, " "), "psalm")
+	}, daggertest.ExecResult{ExitCode: 2, Stdout: "ERROR: MixedAssignment"})
+	rep, err := p.PullRequest(context.Background(), true, "", nil, nil, "", false, 80, 70, nil, true)
+	if err != nil {
+		t.Fatalf("--no-fail returned an error: %v", err)
+	}
+	if len(rep.Failures) != 1 || !strings.HasPrefix(rep.Failures[0], "bff/lint: psalm: exit code 2") {
+		t.Errorf("failures = %q", rep.Failures)
+	}
+	if err := rep.Check(); err == nil || !strings.Contains(err.Error(), "1 gates failed") || !strings.Contains(err.Error(), "MixedAssignment") {
+		t.Errorf("Check() = %v", err)
+	}
+	for _, want := range []string{"**Scope:**", "```mermaid", "gantt", "| bff "} {
+		if !strings.Contains(rep.Markdown, want) {
+			t.Errorf("the Markdown summary lacks %q:\n%s", want, rep.Markdown)
+		}
+	}
+	_, err = p.PullRequest(context.Background(), true, "", nil, nil, "", false, 80, 70, nil, false)
+	if err == nil || !strings.Contains(err.Error(), "bff/lint: psalm") {
+		t.Errorf("without --no-fail the run must fail naming the gate: %v", err)
+	}
+}
+
 // regexpRow reports whether the table has a row for service and stage.
 func regexpRow(table, service, stage string) bool {
 	for _, line := range strings.Split(table, "\n") {
@@ -113,11 +139,11 @@ func regexpRow(table, service, stage string) bool {
 
 func TestPullRequestRejectsConflictingInputs(t *testing.T) {
 	p, _ := repoPlatform(t)
-	_, err := p.PullRequest(context.Background(), false, "services/audit/x", dag.Directory(), nil, "", false, 80, 70, nil)
+	_, err := p.PullRequest(context.Background(), false, "services/audit/x", dag.Directory(), nil, "", false, 80, 70, nil, false)
 	if err == nil || !strings.Contains(err.Error(), "--changed or --base, not both") {
 		t.Errorf("err = %v", err)
 	}
-	_, err = p.PullRequest(context.Background(), false, "/etc/passwd", nil, nil, "", false, 80, 70, nil)
+	_, err = p.PullRequest(context.Background(), false, "/etc/passwd", nil, nil, "", false, 80, 70, nil, false)
 	if err == nil {
 		t.Errorf("an absolute changed path was accepted")
 	}
@@ -125,7 +151,7 @@ func TestPullRequestRejectsConflictingInputs(t *testing.T) {
 
 func TestPullRequestGoldenPlan(t *testing.T) {
 	p, eng := repoPlatform(t)
-	if _, err := p.PullRequest(context.Background(), true, "", nil, nil, "", false, 80, 70, nil); err != nil {
+	if _, err := p.PullRequest(context.Background(), true, "", nil, nil, "", false, 80, 70, nil, false); err != nil {
 		t.Fatal(err)
 	}
 	golden(t, "pull-request-all.plan", eng.Plan())

@@ -264,7 +264,7 @@ func TestScanWithoutIgnoreFileAcceptsNothing(t *testing.T) {
 func TestPullRequestReportsTheScanRows(t *testing.T) {
 	for _, changed := range []string{"services/audit/src/Log.php", "infrastructure/k8s/base/kustomization.yaml"} {
 		p, _ := repoPlatform(t)
-		rep, err := p.PullRequest(ctx, false, changed, nil, nil, "", false, 80, 70, nil)
+		rep, err := p.PullRequest(ctx, false, changed, nil, nil, "", false, 80, 70, nil, false)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -289,7 +289,7 @@ func TestPullRequestReportsTheScanRows(t *testing.T) {
 func TestPullRequestRunsSnykWithAToken(t *testing.T) {
 	p, eng := repoPlatform(t)
 	const token = "snyk-pr-0123456789-not-a-real-token"
-	rep, err := p.PullRequest(ctx, false, "services/audit/src/Log.php", nil, nil, "", false, 80, 70, dag.SetSecret("snyk-token", token))
+	rep, err := p.PullRequest(ctx, false, "services/audit/src/Log.php", nil, nil, "", false, 80, 70, dag.SetSecret("snyk-token", token), false)
 	if err != nil {
 		t.Fatal(err)
 	}
