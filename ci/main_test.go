@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -87,5 +88,18 @@ func TestNewRejectsBadInput(t *testing.T) {
 				t.Fatalf("err = %v, want %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestExecErrorReachesModuleCode shows the harness's canned exec failure
+// arriving in module code, through the stand-in `dag`, as the module's own
+// ExecError type with its exit code and output.
+func TestExecErrorReachesModuleCode(t *testing.T) {
+	eng := daggertest.Use(t)
+	eng.OnExec(daggertest.ArgvContains("phpstan"), daggertest.ExecResult{ExitCode: 1, Stderr: "Found 3 errors"})
+	_, err := dag.Container().From("php:8.3-cli").WithExec([]string{"phpstan", "analyse"}).Sync(context.Background())
+	var ee *ExecError
+	if !errors.As(err, &ee) || ee.ExitCode != 1 || ee.Stderr != "Found 3 errors" {
+		t.Fatalf("err = %#v, want *ExecError with exit code 1 and the stderr", err)
 	}
 }
