@@ -115,6 +115,9 @@ func TestPullRequestNoFailReturnsTheReportForASummary(t *testing.T) {
 	if err := rep.Check(); err == nil || !strings.Contains(err.Error(), "1 gates failed") || !strings.Contains(err.Error(), "MixedAssignment") {
 		t.Errorf("Check() = %v", err)
 	}
+	if got, err := rep.Summary().Contents(context.Background()); err != nil || got != rep.Markdown {
+		t.Errorf("the summary file does not hold the Markdown report: %v", err)
+	}
 	for _, want := range []string{"**Scope:**", "```mermaid", "gantt", "| bff "} {
 		if !strings.Contains(rep.Markdown, want) {
 			t.Errorf("the Markdown summary lacks %q:\n%s", want, rep.Markdown)

@@ -239,3 +239,26 @@ func TestPublishedAddressesAndEntrypoints(t *testing.T) {
 		t.Errorf("entrypoint = %v, exec uses it: %v", ctr.Entrypoint, ctr.Execs[0].UseEntrypoint)
 	}
 }
+
+func TestMemoryDirectoriesAreEvaluated(t *testing.T) {
+	_, c := connect(t)
+	ctx := context.Background()
+	host := t.TempDir()
+	must(t, os.WriteFile(filepath.Join(host, "a.txt"), []byte("from host"), 0o644))
+	dir := c.Directory().
+		WithNewFile("summary.md", "# report").
+		WithDirectory("copied", c.Host().Directory(host)).
+		WithFile("again.md", c.Directory().WithNewFile("x/y.md", "nested").File("x/y.md"))
+	for path, want := range map[string]string{"summary.md": "# report", "copied/a.txt": "from host", "again.md": "nested"} {
+		got, err := dir.File(path).Contents(ctx)
+		if err != nil || got != want {
+			t.Errorf("%s = %q, %v; want %q", path, got, err, want)
+		}
+	}
+	if got, err := dir.Directory("copied").File("a.txt").Contents(ctx); err != nil || got != "from host" {
+		t.Errorf("subdirectory file = %q, %v", got, err)
+	}
+	if _, err := dir.File("missing.md").Contents(ctx); err == nil {
+		t.Errorf("a missing file was read")
+	}
+}

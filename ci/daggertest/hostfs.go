@@ -38,6 +38,11 @@ func (e *Engine) hostLeaf(c *Call) (any, bool, error) {
 		return nil, false, nil
 	}
 	p, ok := hostPath(c.Target)
+	if !ok && c.Field == "contents" {
+		if data, ok := fileContents(c.Target); ok {
+			return data, true, nil
+		}
+	}
 	if !ok {
 		return nil, true, fmt.Errorf("daggertest: cannot evaluate %s on %s: not a host directory or file; register an answer with Engine.Answer", c.Field, e.RenderInline(c.Target))
 	}
