@@ -19,9 +19,10 @@ deps: ## Install (or name) every tool the tests need, at the pinned versions
 	@scripts/deps.sh >/dev/null
 
 .PHONY: vet
-vet: standins ## go vet both Go modules
+vet: standins ## go vet and staticcheck (pinned) of both Go modules
 	cd ci && $(GO) vet ./...
 	$(GO) vet ./...
+	eval "$$(scripts/deps.sh)"; (cd ci && $$STATICCHECK_BIN ./...) && $$STATICCHECK_BIN ./...
 
 .PHONY: test
 test: vet ## Run every test in the repository (both Go modules, PHP services on real PostgreSQL/Redis)

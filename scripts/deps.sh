@@ -45,4 +45,6 @@ go_tool() {
 }
 
 trivy_bin=$(go_tool trivy "$(pin Trivy)" github.com/aquasecurity/trivy/cmd/trivy GOEXPERIMENT=jsonv2)
+staticcheck_bin=$(go_tool staticcheck "$(pin Staticcheck)" honnef.co/go/tools/cmd/staticcheck)
 echo "export TRIVY_BIN=$trivy_bin"
+echo "export STATICCHECK_BIN=$staticcheck_bin"

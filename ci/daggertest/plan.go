@@ -2,7 +2,6 @@ package daggertest
 
 import (
 	"sort"
-	"strconv"
 )
 
 // Container is a container chain read back as the engine would build it.
@@ -240,4 +239,3 @@ func (e *Engine) Published() map[string]*Container {
 	return out
 }
 
-func itoa(i int) string { return strconv.Itoa(i) }

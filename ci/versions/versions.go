@@ -25,6 +25,8 @@ const (
 	Infection = "0.29.14"
 	// ExtensionInstaller installs PHP extensions (pdo_pgsql, redis, pcov) into the PHP image.
 	ExtensionInstaller = "2.7.31"
+	// Staticcheck lints the Go of both modules in make vet (a host tool only).
+	Staticcheck = "0.8.2"
 	// Trivy scans code, images and manifests (image aquasec/trivy:<Trivy>).
 	Trivy = "0.74.0"
 	// Kustomize renders the overlays the scan stage checks (image
