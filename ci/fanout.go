@@ -6,28 +6,27 @@ import (
 	"fmt"
 	"strings"
 
-	"golang.org/x/sync/errgroup"
-
 	"dagger/platform/catalog"
+	"dagger/platform/internal/dagger"
 )
 
-// forEach runs fn for every service, at most Concurrency at a time, and
-// collects every failure (it does not stop at the first) into one error, each
-// line prefixed with its service: stages say what failed, this adds where.
-func (p *Platform) forEach(ctx context.Context, services catalog.Catalog, stage string, fn func(context.Context, catalog.Manifest) error) error {
-	errs := make([]error, len(services))
-	var eg errgroup.Group
-	eg.SetLimit(p.Concurrency)
+// eachService runs one stage for every service through runJobs, the one
+// fan-out (collect-all under the concurrency limit), and returns its joined
+// "service/stage: reason" error: stages say what failed, this adds where.
+func (p *Platform) eachService(ctx context.Context, services catalog.Catalog, stage string, fn func(context.Context, catalog.Manifest) (string, error)) error {
+	jobs := make([]job, len(services))
 	for i, m := range services {
-		eg.Go(func() error {
-			if err := fn(ctx, m); err != nil {
-				errs[i] = fmt.Errorf("%s/%s: %w", m.Service, stage, err)
-			}
-			return nil
-		})
+		jobs[i] = job{service: m.Service, stage: stage, run: func(ctx context.Context) (string, error) { return fn(ctx, m) }}
 	}
-	_ = eg.Wait()
-	return errors.Join(errs...)
+	return p.runJobs(ctx, jobs, false).Err()
+}
+
+// checkDiffBase rejects half of the changed-lines mutation inputs.
+func checkDiffBase(diffBase string, git *dagger.Directory) error {
+	if (diffBase == "") != (git == nil) {
+		return fmt.Errorf("--diff-base and --git go together: give both to mutate changed lines only, or neither to mutate everything")
+	}
+	return nil
 }
 
 // execDetail turns an exec failure into "exit code N" and the tail of its

@@ -27,8 +27,8 @@ func (p *Platform) Lint(
 	if err != nil {
 		return err
 	}
-	return p.forEach(ctx, services, "lint", func(ctx context.Context, m catalog.Manifest) error {
-		return p.lint(ctx, m, annotate)
+	return p.eachService(ctx, services, "lint", func(ctx context.Context, m catalog.Manifest) (string, error) {
+		return "", p.lint(ctx, m, annotate)
 	})
 }
 

@@ -34,12 +34,11 @@ func (p *Platform) Mutation(
 	if err != nil {
 		return err
 	}
-	if (diffBase == "") != (git == nil) {
-		return fmt.Errorf("--diff-base and --git go together: give both to mutate changed lines only, or neither to mutate everything")
-	}
-	return p.forEach(ctx, services, "mutation", func(ctx context.Context, m catalog.Manifest) error {
-		_, err := p.mutation(ctx, m, minMsi, diffBase, git)
+	if err := checkDiffBase(diffBase, git); err != nil {
 		return err
+	}
+	return p.eachService(ctx, services, "mutation", func(ctx context.Context, m catalog.Manifest) (string, error) {
+		return p.mutation(ctx, m, minMsi, diffBase, git)
 	})
 }
 

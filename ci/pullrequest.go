@@ -78,8 +78,8 @@ func (p *Platform) PullRequest(
 	// +optional
 	noFail bool,
 ) (*PullRequestReport, error) {
-	if (diffBase == "") != (git == nil) {
-		return nil, fmt.Errorf("--diff-base and --git go together: give both to mutate changed lines only, or neither")
+	if err := checkDiffBase(diffBase, git); err != nil {
+		return nil, err
 	}
 	services, scope, err := p.affectedServices(ctx, all, changed, base)
 	if err != nil {

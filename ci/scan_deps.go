@@ -3,7 +3,6 @@ package main
 import (
 	"cmp"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -21,15 +20,18 @@ import (
 // scanDependencies audits a service's locked third-party packages for
 // security advisories and checks their licenses against the policy.
 func (p *Platform) scanDependencies(ctx context.Context, m catalog.Manifest) (string, error) {
-	policy, err := sourceFile(ctx, p.Source, license.PolicyPath, license.ParsePolicy)
+	policy, err := readFile(ctx, p.Source.File(license.PolicyPath), license.PolicyPath, license.ParsePolicy)
 	if err != nil {
 		return "", err
 	}
-	lock, err := sourceFile(ctx, p.Source, "services/"+m.Service+"/composer.lock", license.ParseLock)
+	lockPath := "services/" + m.Service + "/composer.lock"
+	lock, err := readFile(ctx, p.Source.File(lockPath), lockPath, license.ParseLock)
 	if err != nil {
 		return "", err
 	}
-	lock = p.thirdParty(lock)
+	if lock, err = p.thirdParty(lock); err != nil {
+		return "", err
+	}
 	audit, err := p.audit(ctx, m, lock)
 	if err == nil {
 		err = audit.Err()
@@ -67,15 +69,14 @@ func (p *Platform) audit(ctx context.Context, m catalog.Manifest, lock *license.
 // thirdParty drops the repository's own packages (services/shared and the
 // like, linked through composer path repositories): the audit and the
 // license policy are about code written elsewhere.
-func (p *Platform) thirdParty(lock *license.Lock) *license.Lock {
+func (p *Platform) thirdParty(lock *license.Lock) (*license.Lock, error) {
+	graph, err := p.graph()
+	if err != nil {
+		return nil, err
+	}
 	own := map[string]bool{}
-	for _, f := range p.ComposerFiles {
-		var c struct {
-			Name string `json:"name"`
-		}
-		if json.Unmarshal([]byte(f.Contents), &c) == nil && c.Name != "" {
-			own[strings.ToLower(c.Name)] = true
-		}
+	for _, name := range graph.Packages {
+		own[strings.ToLower(name)] = true
 	}
 	out := &license.Lock{}
 	for _, pkg := range lock.Packages {
@@ -83,21 +84,7 @@ func (p *Platform) thirdParty(lock *license.Lock) *license.Lock {
 			out.Packages = append(out.Packages, pkg)
 		}
 	}
-	return out
-}
-
-// sourceFile reads and parses a file of the source tree, failing closed.
-func sourceFile[T any](ctx context.Context, src *dagger.Directory, file string, parse func([]byte) (T, error)) (T, error) {
-	var zero T
-	data, err := src.File(file).Contents(ctx)
-	if err != nil {
-		return zero, fmt.Errorf("%s is missing: %w", file, err)
-	}
-	v, err := parse([]byte(data))
-	if err != nil {
-		return zero, fmt.Errorf("%s: %w", file, err)
-	}
-	return v, nil
+	return out, nil
 }
 
 // snyk runs `snyk test` over the services' composer files, the token passed

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"path"
 	"strings"
+	"sync"
 
 	"dagger/platform/catalog"
 	"dagger/platform/gates"
@@ -31,8 +33,8 @@ func (p *Platform) Test(
 	if err != nil {
 		return err
 	}
-	return p.forEach(ctx, services, "test", func(ctx context.Context, m catalog.Manifest) error {
-		return p.test(ctx, m, minCoverage)
+	return p.eachService(ctx, services, "test", func(ctx context.Context, m catalog.Manifest) (string, error) {
+		return "", p.test(ctx, m, minCoverage)
 	})
 }
 
@@ -101,15 +103,12 @@ func (p *Platform) test(ctx context.Context, m catalog.Manifest, minCoverage flo
 		return err
 	}
 	unit, integration := unitRun(ws), p.integrationRun(ws, m)
-	errs := make([]error, 2)
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		errs[1] = checkSuite(ctx, integration, "integration", phpcmd.JUnitIntegrationFile)
-	}()
-	errs[0] = checkUnit(ctx, unit, minCoverage)
-	<-done
-	return errors.Join(errs...)
+	var unitErr, integrationErr error
+	var wg sync.WaitGroup
+	wg.Go(func() { integrationErr = checkSuite(ctx, integration, "integration", phpcmd.JUnitIntegrationFile) })
+	unitErr = checkUnit(ctx, unit, minCoverage)
+	wg.Wait()
+	return errors.Join(unitErr, integrationErr)
 }
 
 func checkUnit(ctx context.Context, unit *dagger.Container, minCoverage float64) error {
@@ -145,14 +144,20 @@ func checkSuite(ctx context.Context, ctr *dagger.Container, suite, junit string)
 
 // readReport reads and parses a report file from a container, failing closed.
 func readReport[T any](ctx context.Context, ctr *dagger.Container, file string, parse func(io.Reader) (T, error)) (T, error) {
+	return readFile(ctx, ctr.File(file), "report "+file, func(data []byte) (T, error) { return parse(bytes.NewReader(data)) })
+}
+
+// readFile reads and parses one file, failing closed: a missing file and a
+// malformed one are each an error that names it.
+func readFile[T any](ctx context.Context, f *dagger.File, name string, parse func([]byte) (T, error)) (T, error) {
 	var zero T
-	data, err := ctr.File(file).Contents(ctx)
+	data, err := f.Contents(ctx)
 	if err != nil {
-		return zero, fmt.Errorf("report %s is missing: %w", file, err)
+		return zero, fmt.Errorf("%s is missing: %w", name, err)
 	}
-	v, err := parse(strings.NewReader(data))
+	v, err := parse([]byte(data))
 	if err != nil {
-		return zero, fmt.Errorf("report %s: %w", file, err)
+		return zero, fmt.Errorf("%s: %w", name, err)
 	}
 	return v, nil
 }

@@ -238,4 +238,3 @@ func (e *Engine) Published() map[string]*Container {
 	}
 	return out
 }
-
